@@ -1,0 +1,33 @@
+// Bundles each entry point with esbuild. `vscode` stays external: the editor provides it.
+import * as esbuild from 'esbuild';
+import { statSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { name: 'cli', entry: 'server/src/cli/main.ts', banner: '#!/usr/bin/env node' },
+  { name: 'core', entry: 'server/src/core/index.ts' },
+];
+
+const started = Date.now();
+await Promise.all(
+  entries.map(({ name, entry, banner }) =>
+    esbuild.build({
+      entryPoints: [entry],
+      outfile: `dist/${name}.js`,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: production ? false : 'linked',
+      minify: production,
+      external: ['vscode'],
+      banner: banner ? { js: banner } : undefined,
+      logLevel: 'warning',
+    }),
+  ),
+);
+for (const { name } of entries) {
+  const size = statSync(`dist/${name}.js`).size;
+  console.log(`dist/${name}.js ${(size / 1024).toFixed(0)} KiB`);
+}
+console.log(`built in ${Date.now() - started} ms`);

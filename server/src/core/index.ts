@@ -1,0 +1,3 @@
+export * from './model/types';
+export type { FileHost } from './project/fileHost';
+export { diskFileHost } from './project/fileHost';

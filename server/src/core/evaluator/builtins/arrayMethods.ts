@@ -1,0 +1,175 @@
+import type { SourceRange } from '../../model/types';
+import type { Evaluator } from '../evaluator';
+import {
+  fromPrimitive,
+  NOT_PRIMITIVE,
+  primitive,
+  truthiness,
+  unknown,
+  type ArrayValue,
+  type BuiltinValue,
+  type Item,
+  type Value,
+} from '../values';
+import { spreadItems } from '../expressions';
+
+type Method = (ev: Evaluator, array: ArrayValue, args: Value[], at: SourceRange) => Value;
+
+function incomplete(array: ArrayValue, at: SourceRange): Value | undefined {
+  if (!array.unknowns.length) return undefined;
+  const first = array.unknowns[0];
+  return unknown(first.reason, first.at ?? at);
+}
+
+function num(n: number, at: SourceRange): Value {
+  return fromPrimitive(n, at);
+}
+
+/** Maps each element; element-wise methods keep the list's unknown elements unknown. */
+function mapItems(ev: Evaluator, array: ArrayValue, fn: Value, at: SourceRange): ArrayValue {
+  const items: Item[] = array.items.map((item, index) => ({
+    value: ev.call(fn, [item.value, num(index, at), array], item.at ?? at),
+    at: item.at,
+  }));
+  return { k: 'array', items, unknowns: [...array.unknowns], at };
+}
+
+const methods: Record<string, Method> = {
+  map: (ev, array, [fn], at) => mapItems(ev, array, fn, at),
+  forEach: (ev, array, [fn], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    const result = mapItems(ev, array, fn, at);
+    const failed = result.items.find((i) => i.value.k === 'unknown');
+    return failed ? failed.value : { k: 'undefined', at };
+  },
+  filter: (ev, array, [fn], at) => {
+    const items: Item[] = [];
+    for (const [index, item] of array.items.entries()) {
+      const keep = truthiness(ev.call(fn, [item.value, num(index, at), array], item.at ?? at));
+      if (keep === undefined) return unknown('filter condition known only at run time', item.at ?? at);
+      if (keep) items.push(item);
+    }
+    return { k: 'array', items, unknowns: [...array.unknowns], at };
+  },
+  flatMap: (ev, array, [fn], at) => flatten(mapItems(ev, array, fn, at), 1, at),
+  flat: (_ev, array, [depth], at) => flatten(array, depth?.k === 'number' ? depth.v : 1, at),
+  concat: (ev, array, args, at) => {
+    const result: ArrayValue = { k: 'array', items: [...array.items], unknowns: [...array.unknowns], at };
+    for (const arg of args) {
+      if (arg.k === 'array' || arg.k === 'unknown') spreadItems(ev, result, arg, at);
+      else result.items.push({ value: arg, at: arg.at });
+    }
+    return result;
+  },
+  slice: (_ev, array, [start, end], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    const s = start?.k === 'number' ? start.v : 0;
+    const e = end?.k === 'number' ? end.v : undefined;
+    return { k: 'array', items: array.items.slice(s, e), unknowns: [], at };
+  },
+  find: (ev, array, [fn], at) => {
+    for (const [index, item] of array.items.entries()) {
+      const hit = truthiness(ev.call(fn, [item.value, num(index, at), array], item.at ?? at));
+      if (hit === undefined) return unknown('find condition known only at run time', item.at ?? at);
+      if (hit) return item.value;
+    }
+    return incomplete(array, at) ?? { k: 'undefined', at };
+  },
+  some: (ev, array, [fn], at) => {
+    for (const [index, item] of array.items.entries()) {
+      const hit = truthiness(ev.call(fn, [item.value, num(index, at), array], item.at ?? at));
+      if (hit === undefined) return unknown('condition known only at run time', item.at ?? at);
+      if (hit) return fromPrimitive(true, at);
+    }
+    return incomplete(array, at) ?? fromPrimitive(false, at);
+  },
+  every: (ev, array, [fn], at) => {
+    for (const [index, item] of array.items.entries()) {
+      const hit = truthiness(ev.call(fn, [item.value, num(index, at), array], item.at ?? at));
+      if (hit === undefined) return unknown('condition known only at run time', item.at ?? at);
+      if (!hit) return fromPrimitive(false, at);
+    }
+    return incomplete(array, at) ?? fromPrimitive(true, at);
+  },
+  includes: (_ev, array, [needle], at) => {
+    const n = needle ? primitive(needle) : undefined;
+    if (n === NOT_PRIMITIVE) return unknown('includes() of a non-primitive', at);
+    if (array.items.some((i) => primitive(i.value) === n)) return fromPrimitive(true, at);
+    if (array.unknowns.length || array.items.some((i) => i.value.k === 'unknown')) return unknown('list with unknown elements', at);
+    return fromPrimitive(false, at);
+  },
+  indexOf: (_ev, array, [needle], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    const n = needle ? primitive(needle) : undefined;
+    return num(array.items.findIndex((i) => primitive(i.value) === n), at);
+  },
+  join: (_ev, array, [separator], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    const parts: string[] = [];
+    for (const item of array.items) {
+      const p = primitive(item.value);
+      if (p === NOT_PRIMITIVE) return unknown('join() of non-primitive elements', at);
+      parts.push(p === null || p === undefined ? '' : String(p));
+    }
+    return fromPrimitive(parts.join(separator?.k === 'string' ? separator.v : ','), at);
+  },
+  reduce: (ev, array, [fn, initial], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    let items = array.items;
+    let acc: Value;
+    if (initial) acc = initial;
+    else {
+      if (!items.length) return unknown('reduce of an empty list throws', at);
+      acc = items[0].value;
+      items = items.slice(1);
+    }
+    for (const [index, item] of items.entries()) acc = ev.call(fn, [acc, item.value, num(index, at), array], item.at ?? at);
+    return acc;
+  },
+  push: (_ev, array, args, at) => {
+    array.items.push(...args.map((value) => ({ value, at: value.at })));
+    return array.unknowns.length ? unknown('length of a list with unknown elements', at) : num(array.items.length, at);
+  },
+  unshift: (_ev, array, args, at) => {
+    array.items.unshift(...args.map((value) => ({ value, at: value.at })));
+    return num(array.items.length, at);
+  },
+  reverse: (_ev, array, _args, at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    array.items.reverse();
+    return array;
+  },
+  keys: (_ev, array, _args, at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    return { k: 'array', items: array.items.map((_i, index) => ({ value: num(index, at) })), unknowns: [], at };
+  },
+};
+
+function flatten(array: ArrayValue, depth: number, at: SourceRange): ArrayValue {
+  const result: ArrayValue = { k: 'array', items: [], unknowns: [...array.unknowns], at };
+  for (const item of array.items) {
+    if (depth > 0 && item.value.k === 'array') {
+      const inner = flatten(item.value, depth - 1, at);
+      result.items.push(...inner.items);
+      result.unknowns.push(...inner.unknowns);
+    } else if (depth > 0 && item.value.k === 'unknown') {
+      result.unknowns.push(item.value);
+    } else {
+      result.items.push(item);
+    }
+  }
+  return result;
+}
+
+export function arrayMethod(ev: Evaluator, array: ArrayValue, name: string, at: SourceRange): BuiltinValue | undefined {
+  const method = Object.prototype.hasOwnProperty.call(methods, name) ? methods[name] : undefined;
+  if (!method) return undefined;
+  return { k: 'builtin', name: `Array.prototype.${name}`, call: (args) => method(ev, array, args, at), at };
+}

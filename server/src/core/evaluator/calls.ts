@@ -1,0 +1,241 @@
+import { ts } from 'ts-morph';
+import type { SourceRange } from '../model/types';
+import type { Evaluator } from './evaluator';
+import { Scope } from './scope';
+import { assignPattern } from './patterns';
+import { functionValue, hasModifier } from './functions';
+import { enumValue } from './enums';
+import { truthiness, unknown, type ArrayValue, type FunctionValue, type Value } from './values';
+
+const MAX_CALL_DEPTH = 40;
+
+/** Calls a static function value: user functions are interpreted, builtins run natively. */
+export function callValue(ev: Evaluator, fn: Value, args: Value[], at: SourceRange, self?: Value): Value {
+  switch (fn.k) {
+    case 'function':
+      return interpretCall(ev, fn, args, at, self);
+    case 'builtin':
+      if (!fn.call) return unknown(`'${fn.name}' cannot be called statically`, at);
+      return fn.call(args, { at, call: (f, a, where) => callValue(ev, f, a, where) }, self);
+    case 'unknown':
+      return { ...fn, at: fn.at ?? at };
+    default:
+      return unknown(`calling a ${fn.k} would throw at run time`, at);
+  }
+}
+
+/** `require('./x')` in CommonJS integrations. */
+export function requireCall(ev: Evaluator, node: ts.CallExpression, scope: Scope): Value {
+  const at = ev.range(node, scope.module);
+  const arg = node.arguments[0];
+  if (!arg || !ts.isStringLiteralLike(arg)) return unknown('require() of a computed path', at);
+  return ev.importBinding(scope.module, arg.text, '*', at);
+}
+
+type Completion =
+  | { type: 'normal' }
+  | { type: 'return'; value: Value }
+  | { type: 'break' }
+  | { type: 'continue' }
+  | { type: 'abort'; value: Value };
+
+const NORMAL: Completion = { type: 'normal' };
+
+function interpretCall(ev: Evaluator, fn: FunctionValue, args: Value[], at: SourceRange, self?: Value): Value {
+  const node = fn.node;
+  const name = fn.name ?? 'anonymous function';
+  if (hasModifier(node, ts.SyntaxKind.AsyncKeyword) || node.asteriskToken) {
+    return unknown(`'${name}' is async: its result is only known at run time`, at);
+  }
+  if (!node.body) return unknown(`'${name}' has no body`, at);
+  if (ev.callDepth >= MAX_CALL_DEPTH) return unknown(`calls nested deeper than ${MAX_CALL_DEPTH} (recursion?) in '${name}'`, at);
+  const record = fn.scope.module;
+  const scope = new Scope(fn.scope, record);
+  if (self && !ts.isArrowFunction(node)) scope.define('this', self);
+  node.parameters.forEach((param, index) => {
+    let value: Value;
+    if (param.dotDotDotToken) {
+      value = { k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at };
+    } else {
+      value = args[index] ?? { k: 'undefined', at };
+      if (value.k === 'undefined' && param.initializer) value = ev.evaluate(param.initializer, scope);
+    }
+    assignPattern(ev, param.name, record, scope, value);
+  });
+  ev.callDepth++;
+  try {
+    if (!ts.isBlock(node.body)) return ev.evaluate(node.body, scope);
+    hoistFunctions(ev, node.body.statements, scope);
+    const completion = executeStatements(ev, node.body.statements, scope);
+    if (completion.type === 'return') return completion.value;
+    if (completion.type === 'abort') return completion.value;
+    return { k: 'undefined', at };
+  } finally {
+    ev.callDepth--;
+  }
+}
+
+function hoistFunctions(ev: Evaluator, statements: ts.NodeArray<ts.Statement>, scope: Scope): void {
+  for (const statement of statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) {
+      scope.define(statement.name.text, functionValue(ev, statement, scope, scope.module));
+    }
+  }
+}
+
+function executeStatements(ev: Evaluator, statements: readonly ts.Statement[], scope: Scope): Completion {
+  for (const statement of statements) {
+    const completion = executeStatement(ev, statement, scope);
+    if (completion.type !== 'normal') return completion;
+  }
+  return NORMAL;
+}
+
+function abort(ev: Evaluator, reason: string, node: ts.Node, scope: Scope): Completion {
+  return { type: 'abort', value: unknown(reason, ev.range(node, scope.module)) };
+}
+
+function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope): Completion {
+  ev.tick();
+  const record = scope.module;
+  switch (statement.kind) {
+    case ts.SyntaxKind.VariableStatement: {
+      for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
+        const value: Value = declaration.initializer ? ev.evaluate(declaration.initializer, scope) : { k: 'undefined' };
+        assignPattern(ev, declaration.name, record, scope, value);
+      }
+      return NORMAL;
+    }
+    case ts.SyntaxKind.ExpressionStatement: {
+      const value = ev.evaluate((statement as ts.ExpressionStatement).expression, scope);
+      // A call whose effects we cannot follow may change what the function returns.
+      if (value.k === 'unknown' && hasEffects(statement)) {
+        return { type: 'abort', value: unknown(value.reason, value.at ?? ev.range(statement, record)) };
+      }
+      return NORMAL;
+    }
+    case ts.SyntaxKind.ReturnStatement: {
+      const expr = (statement as ts.ReturnStatement).expression;
+      return { type: 'return', value: expr ? ev.evaluate(expr, scope) : { k: 'undefined', at: ev.range(statement, record) } };
+    }
+    case ts.SyntaxKind.IfStatement: {
+      const ifs = statement as ts.IfStatement;
+      const test = truthiness(ev.evaluate(ifs.expression, scope));
+      if (test === undefined) {
+        if (!hasEffects(ifs.thenStatement) && (!ifs.elseStatement || !hasEffects(ifs.elseStatement))) return NORMAL;
+        return abort(ev, `the result depends on the condition '${ifs.expression.getText(record.file.sourceFile)}', known only at run time`, ifs.expression, scope);
+      }
+      const branch = test ? ifs.thenStatement : ifs.elseStatement;
+      return branch ? executeStatement(ev, branch, scope) : NORMAL;
+    }
+    case ts.SyntaxKind.Block: {
+      const block = statement as ts.Block;
+      const inner = new Scope(scope, record);
+      hoistFunctions(ev, block.statements, inner);
+      return executeStatements(ev, block.statements, inner);
+    }
+    case ts.SyntaxKind.ForOfStatement:
+      return forOf(ev, statement as ts.ForOfStatement, scope);
+    case ts.SyntaxKind.SwitchStatement:
+      return switchStatement(ev, statement as ts.SwitchStatement, scope);
+    case ts.SyntaxKind.TryStatement: {
+      // The analysis follows the path without exceptions: a catch/finally that changes results is rare in metadata code.
+      const tryStatement = statement as ts.TryStatement;
+      const completion = executeStatement(ev, tryStatement.tryBlock, scope);
+      if (tryStatement.finallyBlock && hasEffects(tryStatement.finallyBlock)) {
+        return abort(ev, 'a finally block the analysis does not follow', tryStatement.finallyBlock, scope);
+      }
+      return completion;
+    }
+    case ts.SyntaxKind.ThrowStatement:
+      return abort(ev, 'the function throws here', statement, scope);
+    case ts.SyntaxKind.BreakStatement:
+      return (statement as ts.BreakStatement).label ? abort(ev, 'labelled break', statement, scope) : { type: 'break' };
+    case ts.SyntaxKind.ContinueStatement:
+      return (statement as ts.ContinueStatement).label ? abort(ev, 'labelled continue', statement, scope) : { type: 'continue' };
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.EmptyStatement:
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+      return NORMAL;
+    case ts.SyntaxKind.EnumDeclaration: {
+      const declaration = statement as ts.EnumDeclaration;
+      scope.define(declaration.name.text, enumValue(ev, declaration, record, scope));
+      return NORMAL;
+    }
+    default:
+      if (!hasEffects(statement)) return NORMAL;
+      return abort(ev, `${ts.SyntaxKind[statement.kind]} is not interpreted statically`, statement, scope);
+  }
+}
+
+function forOf(ev: Evaluator, statement: ts.ForOfStatement, scope: Scope): Completion {
+  const record = scope.module;
+  const iterable = ev.evaluate(statement.expression, scope);
+  if (iterable.k !== 'array' || iterable.unknowns.length) {
+    if (!hasEffects(statement.statement)) return NORMAL;
+    const reason = iterable.k === 'unknown' ? iterable.reason : 'a loop over values known only at run time';
+    return abort(ev, reason, statement.expression, scope);
+  }
+  const init = statement.initializer;
+  const declaration = ts.isVariableDeclarationList(init) ? init.declarations[0] : undefined;
+  for (const item of [...iterable.items]) {
+    const inner = new Scope(scope, record);
+    if (declaration) assignPattern(ev, declaration.name, record, inner, item.value);
+    else if (ts.isIdentifier(init)) scope.assign(init.text, item.value);
+    const completion = executeStatement(ev, statement.statement, inner);
+    if (completion.type === 'break') break;
+    if (completion.type === 'continue' || completion.type === 'normal') continue;
+    return completion;
+  }
+  return NORMAL;
+}
+
+function switchStatement(ev: Evaluator, statement: ts.SwitchStatement, scope: Scope): Completion {
+  const subject = ev.evaluate(statement.expression, scope);
+  if (subject.k === 'unknown') {
+    if (!hasEffects(statement.caseBlock)) return NORMAL;
+    return abort(ev, subject.reason, statement.expression, scope);
+  }
+  const clauses = statement.caseBlock.clauses;
+  let start = -1;
+  for (let i = 0; i < clauses.length && start < 0; i++) {
+    const clause = clauses[i];
+    if (!ts.isCaseClause(clause)) continue;
+    const value = ev.evaluate(clause.expression, scope);
+    if (value.k === 'unknown') return abort(ev, value.reason, clause.expression, scope);
+    if ('v' in value && 'v' in subject && value.k === subject.k && value.v === subject.v) start = i;
+  }
+  if (start < 0) start = clauses.findIndex((c) => ts.isDefaultClause(c));
+  if (start < 0) return NORMAL;
+  const inner = new Scope(scope, scope.module);
+  for (let i = start; i < clauses.length; i++) {
+    const completion = executeStatements(ev, clauses[i].statements, inner);
+    if (completion.type === 'break') return NORMAL;
+    if (completion.type !== 'normal') return completion;
+  }
+  return NORMAL;
+}
+
+/** Whether a statement can change what the enclosing function returns (ignoring nested functions). */
+function hasEffects(node: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) found = true;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) found = true;
+    else if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {
+      if (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) found = true;
+    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+      if (MUTATING_METHODS.has(n.expression.name.text)) found = true;
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete', 'assign', 'forEach']);
+
+export type { ArrayValue };

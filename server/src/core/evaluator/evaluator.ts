@@ -1,0 +1,220 @@
+import { ts } from 'ts-morph';
+import type { Problem, SourceRange } from '../model/types';
+import type { FileHost } from '../project/fileHost';
+import { ParseCache, type ParsedFile } from '../project/sourceFile';
+import { resolveModule } from '../project/resolveModule';
+import { ModuleRecord } from './moduleRecord';
+import { scanModule } from './scanModule';
+import { evaluateExpression } from './expressions';
+import { callValue } from './calls';
+import { packageExport } from './packages';
+import type { Scope } from './scope';
+import { unknown, type ObjectValue, type Prop, type Value } from './values';
+
+/** Thrown when an analysis exceeds its work budget: a hang in user code must not hang the tool. */
+export class BudgetExceeded extends Error {}
+
+export interface EvaluatorOptions {
+  host: FileHost;
+  cache?: ParseCache;
+  /** Upper bound on evaluation steps for one analysis. */
+  budget?: number;
+}
+
+/**
+ * Evaluates a TypeScript/JavaScript project statically: module loading, scopes, expressions and
+ * a small interpreter for helper functions. Everything it cannot know is an `unknown` value.
+ */
+export class Evaluator {
+  readonly host: FileHost;
+  readonly cache: ParseCache;
+  readonly problems: Problem[] = [];
+  private readonly modules = new Map<string, ModuleRecord | null>();
+  private readonly reportedFiles = new Set<string>();
+  private steps = 0;
+  private readonly budget: number;
+  callDepth = 0;
+
+  constructor(options: EvaluatorOptions) {
+    this.host = options.host;
+    this.cache = options.cache ?? new ParseCache();
+    this.budget = options.budget ?? 5_000_000;
+  }
+
+  /** Files loaded so far (absolute paths). */
+  get files(): string[] {
+    return [...this.modules.keys()].filter((p) => this.modules.get(p));
+  }
+
+  tick(): void {
+    if (++this.steps > this.budget) throw new BudgetExceeded('evaluation budget exceeded');
+  }
+
+  parse(path: string): ParsedFile | undefined {
+    const version = this.host.version(path) ?? '';
+    return this.cache.get(path, version, () => this.host.readFile(path));
+  }
+
+  module(path: string): ModuleRecord | undefined {
+    const existing = this.modules.get(path);
+    if (existing !== undefined) return existing ?? undefined;
+    const parsed = this.parse(path);
+    if (!parsed) {
+      this.modules.set(path, null);
+      return undefined;
+    }
+    if (!this.reportedFiles.has(path)) {
+      this.reportedFiles.add(path);
+      this.problems.push(...parsed.syntaxErrors);
+    }
+    const record = new ModuleRecord(parsed);
+    this.modules.set(path, record);
+    scanModule(this, record);
+    return record;
+  }
+
+  range(node: ts.Node, file: ParsedFile | ModuleRecord): SourceRange {
+    const parsed = file instanceof ModuleRecord ? file.file : file;
+    return { file: parsed.path, start: node.getStart(parsed.sourceFile), end: node.getEnd() };
+  }
+
+  evaluate(node: ts.Expression, scope: Scope): Value {
+    return evaluateExpression(this, node, scope);
+  }
+
+  call(fn: Value, args: Value[], at: SourceRange, self?: Value): Value {
+    return callValue(this, fn, args, at, self);
+  }
+
+  /** The value a module exports under `name`, following re-exports and CommonJS assignments. */
+  exportOf(record: ModuleRecord, name: string, at: SourceRange, seen = new Set<ModuleRecord>()): Value {
+    if (seen.has(record)) return unknown(`circular re-export of '${name}'`, at);
+    seen.add(record);
+    const thunk = record.exports.get(name);
+    if (thunk) return thunk();
+    if (record.isCommonJs) {
+      const cjs = this.commonJsExports(record);
+      if (name === 'default') return cjs;
+      if (cjs.k === 'object') {
+        const prop = cjs.props.get(name);
+        if (prop) return prop.get();
+        if (cjs.open) return cjs.open;
+      } else if (cjs.k === 'unknown') {
+        return cjs;
+      }
+    }
+    if (name !== 'default') {
+      for (const specifier of record.starExports) {
+        const target = this.importModule(record, specifier, at);
+        if (target.k === 'unknown') return target;
+        if (target.k !== 'module') continue;
+        if (this.exportNames(target.record).has(name)) return this.exportOf(target.record, name, at, seen);
+      }
+    }
+    return unknown(`'${name}' is not exported by ${relativeName(record.path)}`, at);
+  }
+
+  /** Every name a module exports (ES exports, re-exports, CommonJS named assignments). */
+  exportNames(record: ModuleRecord, seen = new Set<ModuleRecord>()): Set<string> {
+    const names = new Set<string>(record.exports.keys());
+    if (seen.has(record)) return names;
+    seen.add(record);
+    for (const name of record.cjsNamed.keys()) names.add(name);
+    if (record.cjsWhole) {
+      const whole = this.commonJsExports(record);
+      if (whole.k === 'object') for (const key of whole.props.keys()) names.add(key);
+    }
+    for (const specifier of record.starExports) {
+      const target = resolveModule(record.path, specifier, this.host);
+      if (target.kind !== 'file') continue;
+      const other = this.module(target.path);
+      if (!other) continue;
+      for (const name of this.exportNames(other, seen)) if (name !== 'default') names.add(name);
+    }
+    return names;
+  }
+
+  private readonly cjsCache = new Map<ModuleRecord, Value>();
+
+  /** `module.exports` after the module's top level ran. */
+  commonJsExports(record: ModuleRecord): Value {
+    const cached = this.cjsCache.get(record);
+    if (cached) return cached;
+    this.cjsCache.set(record, unknown(`circular require of ${relativeName(record.path)}`));
+    let result: Value;
+    const props = new Map<string, Prop>();
+    if (record.cjsWhole) {
+      result = this.evaluate(record.cjsWhole, record.scope);
+    } else {
+      result = { k: 'object', props, at: undefined } satisfies ObjectValue;
+    }
+    if (record.cjsNamed.size > 0 && result.k === 'object') {
+      for (const [name, expr] of record.cjsNamed) {
+        let memo: Value | undefined;
+        result.props.set(name, {
+          valueAt: this.range(expr, record),
+          get: () => (memo ??= this.evaluate(expr, record.scope)),
+        });
+      }
+    }
+    this.cjsCache.set(record, result);
+    return result;
+  }
+
+  /** The namespace object of a module (`import * as ns`, `require()`). */
+  namespaceOf(record: ModuleRecord, at: SourceRange): Value {
+    if (record.isCommonJs && record.exports.size === 0) return this.commonJsExports(record);
+    const props = new Map<string, Prop>();
+    for (const name of this.exportNames(record)) {
+      let memo: Value | undefined;
+      props.set(name, { get: () => (memo ??= this.exportOf(record, name, at)) });
+    }
+    return { k: 'object', props, at };
+  }
+
+  /** Resolves `specifier` from `record`: a project module, a modelled package export, or unknown. */
+  importModule(
+    record: ModuleRecord,
+    specifier: string,
+    at: SourceRange,
+  ): { k: 'module'; record: ModuleRecord } | { k: 'package'; name: string } | ReturnType<typeof unknown> {
+    const target = resolveModule(record.path, specifier, this.host);
+    if (target.kind === 'package') return { k: 'package', name: target.name };
+    if (target.kind === 'missing') {
+      this.reportMissingModule(specifier, at);
+      return unknown(`cannot find module '${specifier}'`, at);
+    }
+    const other = this.module(target.path);
+    if (!other) return unknown(`cannot read ${relativeName(target.path)}`, at);
+    return { k: 'module', record: other };
+  }
+
+  /** The value `import { name } from specifier` binds in `record`. */
+  importBinding(record: ModuleRecord, specifier: string, name: string | '*', at: SourceRange): Value {
+    const target = this.importModule(record, specifier, at);
+    if (target.k === 'unknown') return target;
+    if (target.k === 'package') return packageExport(target.name, name, at);
+    return name === '*' ? this.namespaceOf(target.record, at) : this.exportOf(target.record, name, at);
+  }
+
+  private readonly missingReported = new Set<string>();
+
+  private reportMissingModule(specifier: string, at: SourceRange): void {
+    const key = `${at.file}:${at.start}`;
+    if (this.missingReported.has(key)) return;
+    this.missingReported.add(key);
+    this.problems.push({
+      code: 'missing-module',
+      severity: 'warning',
+      message: `Cannot find module '${specifier}': values imported from it are not analysed.`,
+      range: at,
+    });
+  }
+}
+
+function relativeName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts.slice(-2).join('/');
+}
+
+export type { Scope };

@@ -1,0 +1,410 @@
+import { ts } from 'ts-morph';
+import type { Evaluator } from './evaluator';
+import type { Scope } from './scope';
+import { memberOf } from './members';
+import { functionValue } from './functions';
+import { globalValue } from './builtins/globals';
+import { binaryOperation, unaryOperation } from './operators';
+import { requireCall } from './calls';
+import {
+  primitive,
+  NOT_PRIMITIVE,
+  str,
+  num,
+  truthiness,
+  unknown,
+  type ArrayValue,
+  type Item,
+  type ObjectValue,
+  type Prop,
+  type Value,
+} from './values';
+
+/** Evaluates an expression to a static value; anything not statically knowable becomes `unknown`. */
+export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Scope): Value {
+  ev.tick();
+  const record = scope.module;
+  const at = () => ev.range(node, record);
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return str((node as ts.StringLiteral).text, at());
+    case ts.SyntaxKind.NumericLiteral:
+      return num(Number((node as ts.NumericLiteral).text), at());
+    case ts.SyntaxKind.TrueKeyword:
+      return { k: 'boolean', v: true, at: at() };
+    case ts.SyntaxKind.FalseKeyword:
+      return { k: 'boolean', v: false, at: at() };
+    case ts.SyntaxKind.NullKeyword:
+      return { k: 'null', at: at() };
+    case ts.SyntaxKind.RegularExpressionLiteral: {
+      const text = node.getText(record.file.sourceFile);
+      const slash = text.lastIndexOf('/');
+      try {
+        return { k: 'regexp', v: new RegExp(text.slice(1, slash), text.slice(slash + 1)), at: at() };
+      } catch {
+        return unknown('invalid regular expression', at());
+      }
+    }
+    case ts.SyntaxKind.Identifier: {
+      const name = (node as ts.Identifier).text;
+      if (name === 'undefined') return { k: 'undefined', at: at() };
+      return scope.lookup(name) ?? globalValue(name, at());
+    }
+    case ts.SyntaxKind.ThisKeyword:
+      return scope.lookup('this') ?? unknown("'this' is not known here", at());
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.PartiallyEmittedExpression:
+      return ev.evaluate((node as ts.ParenthesizedExpression).expression, scope);
+    case ts.SyntaxKind.TemplateExpression:
+      return templateValue(ev, node as ts.TemplateExpression, scope);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return objectLiteral(ev, node as ts.ObjectLiteralExpression, scope);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return arrayLiteral(ev, node as ts.ArrayLiteralExpression, scope);
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const access = node as ts.PropertyAccessExpression;
+      const base = ev.evaluate(access.expression, scope);
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
+      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
+      return memberOf(ev, base, access.name.text, at());
+    }
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = node as ts.ElementAccessExpression;
+      const base = ev.evaluate(access.expression, scope);
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
+      const key = ev.evaluate(access.argumentExpression, scope);
+      const keyText = primitive(key);
+      if (key.k === 'unknown') return base.k === 'unknown' ? base : key;
+      if (keyText === NOT_PRIMITIVE) return unknown('element access with a non-primitive key', at());
+      return memberOf(ev, base, String(keyText), at());
+    }
+    case ts.SyntaxKind.CallExpression:
+      return callExpression(ev, node as ts.CallExpression, scope);
+    case ts.SyntaxKind.NewExpression:
+      return unknown(`'new ${(node as ts.NewExpression).expression.getText(record.file.sourceFile)}(...)' is only known at run time`, at());
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return functionValue(ev, node as ts.ArrowFunction, scope, record);
+    case ts.SyntaxKind.ConditionalExpression: {
+      const cond = node as ts.ConditionalExpression;
+      const test = truthiness(ev.evaluate(cond.condition, scope));
+      if (test === true) return ev.evaluate(cond.whenTrue, scope);
+      if (test === false) return ev.evaluate(cond.whenFalse, scope);
+      const a = ev.evaluate(cond.whenTrue, scope);
+      const b = ev.evaluate(cond.whenFalse, scope);
+      const pa = primitive(a);
+      if (pa !== NOT_PRIMITIVE && a.k === b.k && pa === primitive(b)) return a;
+      return unknown(`depends on the condition '${shortText(cond.condition, record.file.sourceFile)}', known only at run time`, at());
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      return binaryExpression(ev, node as ts.BinaryExpression, scope);
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = node as ts.PrefixUnaryExpression;
+      return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), at());
+    }
+    case ts.SyntaxKind.TypeOfExpression: {
+      const value = ev.evaluate((node as ts.TypeOfExpression).expression, scope);
+      const type = typeOfValue(value);
+      return type ? str(type, at()) : unknown('typeof an unknown value', at());
+    }
+    case ts.SyntaxKind.VoidExpression:
+      return { k: 'undefined', at: at() };
+    case ts.SyntaxKind.AwaitExpression:
+      return unknown('awaited value is only known at run time', at());
+    default:
+      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, at());
+  }
+}
+
+function shortText(node: ts.Node, sf: ts.SourceFile): string {
+  const text = node.getText(sf).replace(/\s+/g, ' ');
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function typeOfValue(value: Value): string | undefined {
+  switch (value.k) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+    case 'object':
+      return value.k;
+    case 'null':
+    case 'array':
+    case 'regexp':
+      return 'object';
+    case 'function':
+    case 'builtin':
+      return 'function';
+    default:
+      return undefined;
+  }
+}
+
+function templateValue(ev: Evaluator, node: ts.TemplateExpression, scope: Scope): Value {
+  let text = node.head.text;
+  for (const span of node.templateSpans) {
+    const value = ev.evaluate(span.expression, scope);
+    const p = primitive(value);
+    if (value.k === 'unknown') return unknown(value.reason, value.at ?? ev.range(span.expression, scope.module));
+    if (p === NOT_PRIMITIVE) {
+      if (value.k === 'array' && value.unknowns.length === 0) {
+        const parts = value.items.map((i) => primitive(i.value));
+        if (parts.some((x) => x === NOT_PRIMITIVE)) return unknown('template of a non-primitive value', ev.range(span, scope.module));
+        text += parts.map((x) => (x === null || x === undefined ? '' : String(x))).join(',');
+      } else {
+        return unknown('template of a non-primitive value', ev.range(span, scope.module));
+      }
+    } else {
+      text += String(p);
+    }
+    text += span.literal.text;
+  }
+  return str(text, ev.range(node, scope.module));
+}
+
+function propertyKey(ev: Evaluator, name: ts.PropertyName, scope: Scope): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
+    return ts.isNumericLiteral(name) ? String(Number(name.text)) : name.text;
+  }
+  if (ts.isComputedPropertyName(name)) {
+    const key = primitive(ev.evaluate(name.expression, scope));
+    return key === NOT_PRIMITIVE ? undefined : String(key);
+  }
+  return undefined;
+}
+
+function lazyProp(ev: Evaluator, expr: ts.Expression, scope: Scope, keyNode: ts.Node): Prop {
+  let memo: Value | undefined;
+  return {
+    keyAt: ev.range(keyNode, scope.module),
+    valueAt: ev.range(expr, scope.module),
+    get: () => (memo ??= ev.evaluate(expr, scope)),
+  };
+}
+
+function objectLiteral(ev: Evaluator, node: ts.ObjectLiteralExpression, scope: Scope): ObjectValue {
+  const record = scope.module;
+  const props = new Map<string, Prop>();
+  const result: ObjectValue = { k: 'object', props, at: ev.range(node, record) };
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      const key = propertyKey(ev, property.name, scope);
+      if (key === undefined) {
+        markOpen(result, unknown('a computed property key is only known at run time', ev.range(property.name, record)));
+        continue;
+      }
+      // Map.set keeps the first position of a re-assigned key, as JavaScript objects do.
+      props.set(key, lazyProp(ev, property.initializer, scope, property.name));
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      props.set(property.name.text, lazyProp(ev, property.name, scope, property.name));
+    } else if (ts.isSpreadAssignment(property)) {
+      spreadInto(result, ev.evaluate(property.expression, scope), ev.range(property, record));
+    } else if (ts.isMethodDeclaration(property)) {
+      const key = propertyKey(ev, property.name, scope);
+      if (key !== undefined) {
+        const fn = functionValue(ev, property, scope, record);
+        props.set(key, { keyAt: ev.range(property.name, record), valueAt: ev.range(property, record), get: () => fn });
+      }
+    } else if (ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) {
+      const key = propertyKey(ev, property.name, scope);
+      if (key !== undefined) {
+        const value = unknown('accessor properties are not evaluated statically', ev.range(property, record));
+        props.set(key, { keyAt: ev.range(property.name, record), get: () => value });
+      }
+    }
+  }
+  return result;
+}
+
+/** An unknown spread may overwrite any earlier property and add new ones. */
+function markOpen(target: ObjectValue, cause: ReturnType<typeof unknown>): void {
+  for (const [key, prop] of target.props) {
+    const overwritten = unknown(`may be overwritten by a spread known only at run time (${cause.reason})`, cause.at);
+    target.props.set(key, { keyAt: prop.keyAt, valueAt: prop.valueAt, get: () => overwritten });
+  }
+  target.open ??= cause;
+}
+
+export function spreadInto(target: ObjectValue, value: Value, at: ReturnType<Evaluator['range']>): void {
+  switch (value.k) {
+    case 'object':
+      if (value.open) markOpen(target, value.open);
+      for (const [key, prop] of value.props) target.props.set(key, prop);
+      return;
+    case 'array':
+      value.items.forEach((item, index) => target.props.set(String(index), { valueAt: item.at, get: () => item.value }));
+      if (value.unknowns.length) markOpen(target, value.unknowns[0]);
+      return;
+    case 'string':
+      [...value.v].forEach((ch, index) => target.props.set(String(index), { get: () => str(ch, at) }));
+      return;
+    case 'undefined':
+    case 'null':
+    case 'number':
+    case 'boolean':
+      return;
+    case 'unknown':
+      markOpen(target, { ...value, at: value.at ?? at });
+      return;
+    default:
+      markOpen(target, unknown(`spread of a ${value.k} is not modelled`, at));
+  }
+}
+
+function arrayLiteral(ev: Evaluator, node: ts.ArrayLiteralExpression, scope: Scope): ArrayValue {
+  const record = scope.module;
+  const items: Item[] = [];
+  const result: ArrayValue = { k: 'array', items, unknowns: [], at: ev.range(node, record) };
+  for (const element of node.elements) {
+    if (ts.isSpreadElement(element)) {
+      spreadItems(ev, result, ev.evaluate(element.expression, scope), ev.range(element, record));
+    } else if (ts.isOmittedExpression(element)) {
+      items.push({ value: { k: 'undefined' }, at: ev.range(element, record) });
+    } else {
+      items.push({ value: ev.evaluate(element, scope), at: ev.range(element, record) });
+    }
+  }
+  return result;
+}
+
+export function spreadItems(ev: Evaluator, target: ArrayValue, value: Value, at: ReturnType<Evaluator['range']>): void {
+  if (value.k === 'array') {
+    target.items.push(...value.items);
+    target.unknowns.push(...value.unknowns);
+  } else if (value.k === 'string') {
+    for (const ch of value.v) target.items.push({ value: str(ch, at), at });
+  } else if (value.k === 'unknown') {
+    target.unknowns.push({ ...value, at: value.at ?? at });
+  } else {
+    target.unknowns.push(unknown(`spread of a ${value.k} is not modelled`, at));
+  }
+}
+
+function binaryExpression(ev: Evaluator, node: ts.BinaryExpression, scope: Scope): Value {
+  const op = node.operatorToken.kind;
+  const record = scope.module;
+  const at = ev.range(node, record);
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+    const left = ev.evaluate(node.left, scope);
+    const t = truthiness(left);
+    if (t === undefined) return unknown(left.k === 'unknown' ? left.reason : 'operand known only at run time', left.at ?? at);
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return t ? ev.evaluate(node.right, scope) : left;
+    return t ? left : ev.evaluate(node.right, scope);
+  }
+  if (op === ts.SyntaxKind.QuestionQuestionToken) {
+    const left = ev.evaluate(node.left, scope);
+    if (left.k === 'unknown') return left;
+    return left.k === 'undefined' || left.k === 'null' ? ev.evaluate(node.right, scope) : left;
+  }
+  if (op === ts.SyntaxKind.CommaToken) {
+    ev.evaluate(node.left, scope);
+    return ev.evaluate(node.right, scope);
+  }
+  if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+    return assignment(ev, node, scope);
+  }
+  return binaryOperation(op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), at);
+}
+
+/** Assignments inside interpreted functions and replayed top-level mutations. */
+function assignment(ev: Evaluator, node: ts.BinaryExpression, scope: Scope): Value {
+  const record = scope.module;
+  const at = ev.range(node, record);
+  const op = node.operatorToken.kind;
+  let value = ev.evaluate(node.right, scope);
+  if (op !== ts.SyntaxKind.EqualsToken) {
+    const current = ev.evaluate(node.left, scope);
+    const binaryOp = compoundOperator(op);
+    value = binaryOp === undefined ? unknown('compound assignment is not modelled', at) : binaryOperation(binaryOp, current, value, at);
+  }
+  const left = node.left;
+  if (ts.isIdentifier(left)) {
+    if (!scope.assign(left.text, value)) return unknown(`assignment to undeclared '${left.text}'`, at);
+    return value;
+  }
+  if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+    const target = ev.evaluate(left.expression, scope);
+    let key: string | undefined;
+    if (ts.isPropertyAccessExpression(left)) key = ts.isIdentifier(left.name) ? left.name.text : undefined;
+    else {
+      const k = primitive(ev.evaluate(left.argumentExpression, scope));
+      key = k === NOT_PRIMITIVE ? undefined : String(k);
+    }
+    if (target.k === 'object') {
+      if (key === undefined) {
+        markOpen(target, unknown('assignment to a computed key known only at run time', at));
+        return value;
+      }
+      const assigned = value;
+      target.props.set(key, { keyAt: ev.range(left, record), valueAt: ev.range(node.right, record), get: () => assigned });
+      return value;
+    }
+    if (target.k === 'array' && key !== undefined && /^\d+$/.test(key)) {
+      target.items[Number(key)] = { value, at: ev.range(node.right, record) };
+      return value;
+    }
+    return unknown('assignment to a value the analysis cannot follow', at);
+  }
+  return unknown('destructuring assignment is not modelled', at);
+}
+
+function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
+  switch (op) {
+    case ts.SyntaxKind.PlusEqualsToken:
+      return ts.SyntaxKind.PlusToken;
+    case ts.SyntaxKind.MinusEqualsToken:
+      return ts.SyntaxKind.MinusToken;
+    case ts.SyntaxKind.AsteriskEqualsToken:
+      return ts.SyntaxKind.AsteriskToken;
+    case ts.SyntaxKind.SlashEqualsToken:
+      return ts.SyntaxKind.SlashToken;
+    case ts.SyntaxKind.BarBarEqualsToken:
+      return ts.SyntaxKind.BarBarToken;
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      return ts.SyntaxKind.QuestionQuestionToken;
+    default:
+      return undefined;
+  }
+}
+
+function callExpression(ev: Evaluator, node: ts.CallExpression, scope: Scope): Value {
+  const record = scope.module;
+  const at = ev.range(node, record);
+  if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && !scope.lookup('require')) {
+    return requireCall(ev, node, scope);
+  }
+  let self: Value | undefined;
+  let callee: Value;
+  if (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression)) {
+    const access = node.expression;
+    self = ev.evaluate(access.expression, scope);
+    if (access.questionDotToken && (self.k === 'undefined' || self.k === 'null')) return { k: 'undefined', at };
+    let key: string | undefined;
+    if (ts.isPropertyAccessExpression(access)) key = ts.isIdentifier(access.name) ? access.name.text : undefined;
+    else {
+      const k = primitive(ev.evaluate(access.argumentExpression, scope));
+      key = k === NOT_PRIMITIVE ? undefined : String(k);
+    }
+    callee = key === undefined ? unknown('call of a computed method', at) : memberOf(ev, self, key, ev.range(access, record));
+  } else {
+    callee = ev.evaluate(node.expression, scope);
+  }
+  if (node.questionDotToken && (callee.k === 'undefined' || callee.k === 'null')) return { k: 'undefined', at };
+  const args: Value[] = [];
+  for (const arg of node.arguments) {
+    if (ts.isSpreadElement(arg)) {
+      const spread = ev.evaluate(arg.expression, scope);
+      if (spread.k === 'array' && spread.unknowns.length === 0) args.push(...spread.items.map((i) => i.value));
+      else return unknown('call with a spread argument known only at run time', at);
+    } else {
+      args.push(ev.evaluate(arg, scope));
+    }
+  }
+  return ev.call(callee, args, at, self);
+}

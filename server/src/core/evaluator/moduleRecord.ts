@@ -1,0 +1,37 @@
+import { ts } from 'ts-morph';
+import type { ParsedFile } from '../project/sourceFile';
+import { Scope } from './scope';
+import type { Value } from './values';
+
+/** An export of a module, computed on first read. */
+export type ExportThunk = () => Value;
+
+/** What a module exports and how its top level binds names; values are computed lazily through `scope`. */
+export class ModuleRecord {
+  readonly scope: Scope;
+  /** ES exports by exported name. */
+  readonly exports = new Map<string, ExportThunk>();
+  /** Modules re-exported with `export * from`. */
+  readonly starExports: string[] = [];
+  /** CommonJS `module.exports = x` (whole) assignments. */
+  cjsWhole?: ts.Expression;
+  /** CommonJS `exports.x = ...` / `module.exports.x = ...` assignments. */
+  readonly cjsNamed = new Map<string, ts.Expression>();
+  /**
+   * Top-level statements that mutate a module binding after its declaration (`steps.push(x)`):
+   * reading the binding replays them, so the value is the one the module has after loading.
+   */
+  readonly mutations = new Map<string, ts.ExpressionStatement[]>();
+
+  constructor(readonly file: ParsedFile) {
+    this.scope = new Scope(undefined, this);
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  get isCommonJs(): boolean {
+    return this.cjsWhole !== undefined || this.cjsNamed.size > 0;
+  }
+}

@@ -1,0 +1,83 @@
+import type { SourceRange } from '../model/types';
+import { generateRelationshipKey, generateRelationshipType } from '../sdk/relationshipType';
+import { RELATIONSHIP_CLASSES, RELATIONSHIP_DIRECTIONS } from '../sdk/relationshipClasses';
+import { memberOf } from './members';
+import { objectOf, str, unknown, type BuiltinValue, type Value } from './values';
+
+const SDK_CORE = '@jupiterone/integration-sdk-core';
+const DATA_MODEL = '@jupiterone/data-model';
+
+/** A type name (`{ _type }` object or string), as the SDK's generators accept them. */
+function typeName(value: Value | undefined, key: '_type' | '_key', at: SourceRange): string | Value {
+  if (!value) return unknown('missing argument', at);
+  if (value.k === 'string') return value.v;
+  if (value.k === 'object') {
+    const inner = memberOf(undefined as never, value, key, at);
+    if (inner.k === 'string') return inner.v;
+    return inner.k === 'unknown' ? inner : unknown(`argument has no string ${key}`, at);
+  }
+  return value.k === 'unknown' ? value : unknown(`argument is not a string or an object with ${key}`, at);
+}
+
+function generator(name: string, key: '_type' | '_key', compute: (c: string, a: string, b: string) => string): BuiltinValue {
+  return {
+    k: 'builtin',
+    name: `${SDK_CORE}.${name}`,
+    call: ([cls, from, to], ctx) => {
+      if (!cls || cls.k !== 'string') return cls?.k === 'unknown' ? cls : unknown(`${name}: relationship class is not a known string`, ctx.at);
+      const a = typeName(from, key, ctx.at);
+      if (typeof a !== 'string') return a;
+      const b = typeName(to, key, ctx.at);
+      if (typeof b !== 'string') return b;
+      return str(compute(cls.v, a, b), ctx.at);
+    },
+  };
+}
+
+const enumObject = (values: Record<string, string>) => objectOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v)])));
+
+/** SDK functions that only make sense at run time: callable, but their result is unknown. */
+const RUNTIME_FUNCTIONS = [
+  'createIntegrationEntity', 'createDirectRelationship', 'createMappedRelationship', 'createIntegrationRelationship',
+  'convertProperties', 'parseTimePropertyValue', 'getTime', 'assignTags', 'createIntegrationHelpers',
+  'IntegrationError', 'IntegrationValidationError', 'IntegrationProviderAuthenticationError',
+  'IntegrationProviderAuthorizationError', 'IntegrationProviderAPIError',
+];
+
+function sdkCoreExport(name: string, at: SourceRange): Value | undefined {
+  switch (name) {
+    case 'RelationshipClass':
+      return enumObject(RELATIONSHIP_CLASSES);
+    case 'RelationshipDirection':
+      return enumObject(RELATIONSHIP_DIRECTIONS);
+    case 'DisabledStepReason':
+      return enumObject({
+        NONE: 'none', PERMISSION: 'permission', BETA: 'beta', CONFIG: 'config', USER_CONFIG: 'user_config',
+        API_VERSION: 'api_version', PARENT_DISABLED: 'parent_disabled',
+      });
+    case 'generateRelationshipType':
+      return generator(name, '_type', generateRelationshipType);
+    case 'generateRelationshipKey':
+      return generator(name, '_key', generateRelationshipKey);
+    default:
+      if (RUNTIME_FUNCTIONS.includes(name)) {
+        return { k: 'builtin', name: `${SDK_CORE}.${name}`, call: (_args, ctx) => unknown(`the result of ${name}() exists only at run time`, ctx.at), at };
+      }
+      return undefined;
+  }
+}
+
+/** What `import { name } from pkg` gives: the SDK's metadata helpers are modelled; other packages are not read. */
+export function packageExport(pkg: string, name: string, at: SourceRange): Value {
+  if (pkg === SDK_CORE || pkg.startsWith(`${SDK_CORE}/`)) {
+    if (name === '*') {
+      const names = ['RelationshipClass', 'RelationshipDirection', 'DisabledStepReason', 'generateRelationshipType', 'generateRelationshipKey', ...RUNTIME_FUNCTIONS];
+      const ns = objectOf(Object.fromEntries(names.map((n) => [n, sdkCoreExport(n, at) as Value])), at);
+      ns.open = unknown(`a member of ${SDK_CORE} that the analysis does not model`, at);
+      return ns;
+    }
+    return sdkCoreExport(name, at) ?? unknown(`'${name}' from ${SDK_CORE} is not modelled`, at);
+  }
+  if (pkg === DATA_MODEL && name === 'RelationshipClass') return enumObject(RELATIONSHIP_CLASSES);
+  return unknown(`'${name === '*' ? pkg : name}' comes from the package '${pkg}', which the analysis does not read`, at);
+}

@@ -1,0 +1,189 @@
+import { ts } from 'ts-morph';
+import type { Evaluator } from './evaluator';
+import type { ModuleRecord } from './moduleRecord';
+import { bindPattern } from './patterns';
+import { enumValue } from './enums';
+import { hasModifier, functionValue } from './functions';
+import { unknown, type Value } from './values';
+
+/**
+ * Records the top-level declarations of a module as lazy bindings and its exports as thunks.
+ * Nothing is evaluated here: constants are computed when something reads them.
+ */
+export function scanModule(ev: Evaluator, record: ModuleRecord): void {
+  const { sourceFile } = record.file;
+  const scope = record.scope;
+  const exportLocal = (exported: string, local: string, node: ts.Node) =>
+    record.exports.set(exported, () => scope.lookup(local) ?? unknown(`'${local}' is not defined`, ev.range(node, record)));
+
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      scanImport(ev, record, statement);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        const specifier = ref.expression.text;
+        const at = ev.range(statement, record);
+        scope.defineLazy(statement.name.text, () => ev.importBinding(record, specifier, '*', at));
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        const names = bindPattern(ev, declaration.name, record, scope, init
+          ? () => withMutations(ev, record, declaration, ev.evaluate(init, scope))
+          : () => ({ k: 'undefined' }));
+        if (exported) for (const name of names) exportLocal(name, name, declaration);
+      }
+    } else if (ts.isFunctionDeclaration(statement)) {
+      const name = statement.name?.text;
+      const value = functionValue(ev, statement, scope, record);
+      if (name) scope.define(name, value);
+      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
+        if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) record.exports.set('default', () => value);
+        else if (name) record.exports.set(name, () => value);
+      }
+    } else if (ts.isClassDeclaration(statement)) {
+      const name = statement.name?.text;
+      const value = unknown(`class ${name ?? ''} instances are not evaluated statically`.replace('  ', ' '), ev.range(statement, record));
+      if (name) scope.define(name, value);
+      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
+        record.exports.set(hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default', () => value);
+      }
+    } else if (ts.isEnumDeclaration(statement)) {
+      const name = statement.name.text;
+      scope.defineLazy(name, () => enumValue(ev, statement, record, scope));
+      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) exportLocal(name, name, statement);
+    } else if (ts.isExportDeclaration(statement)) {
+      scanExport(ev, record, statement);
+    } else if (ts.isExportAssignment(statement)) {
+      const expr = statement.expression;
+      let memo: Value | undefined;
+      const thunk = () => (memo ??= ev.evaluate(expr, scope));
+      if (statement.isExportEquals) record.cjsWhole = expr;
+      else record.exports.set('default', thunk);
+    } else if (ts.isExpressionStatement(statement)) {
+      scanTopLevelExpression(ev, record, statement);
+    } else if (ts.isModuleDeclaration(statement)) {
+      // Namespaces and `declare module` blocks hold types in integrations; their values are not modelled.
+    }
+  }
+}
+
+function scanImport(ev: Evaluator, record: ModuleRecord, statement: ts.ImportDeclaration): void {
+  const clause = statement.importClause;
+  if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) return;
+  const specifier = statement.moduleSpecifier.text;
+  const scope = record.scope;
+  const at = ev.range(statement.moduleSpecifier, record);
+  if (clause.name) {
+    const local = clause.name.text;
+    scope.defineLazy(local, () => ev.importBinding(record, specifier, 'default', at));
+  }
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    scope.defineLazy(bindings.name.text, () => ev.importBinding(record, specifier, '*', at));
+    return;
+  }
+  for (const element of bindings.elements) {
+    const imported = (element.propertyName ?? element.name).text;
+    const elementAt = ev.range(element, record);
+    scope.defineLazy(element.name.text, () => ev.importBinding(record, specifier, imported, elementAt));
+  }
+}
+
+function scanExport(ev: Evaluator, record: ModuleRecord, statement: ts.ExportDeclaration): void {
+  const specifier =
+    statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+  const clause = statement.exportClause;
+  const at = ev.range(statement, record);
+  if (!clause) {
+    if (specifier) record.starExports.push(specifier);
+    return;
+  }
+  if (ts.isNamespaceExport(clause)) {
+    if (specifier) record.exports.set(clause.name.text, () => ev.importBinding(record, specifier, '*', at));
+    return;
+  }
+  for (const element of clause.elements) {
+    const local = (element.propertyName ?? element.name).text;
+    const exported = element.name.text;
+    if (specifier) {
+      record.exports.set(exported, () => ev.importBinding(record, specifier, local, at));
+    } else {
+      record.exports.set(
+        exported,
+        () => record.scope.lookup(local) ?? unknown(`'${local}' is not defined`, ev.range(element, record)),
+      );
+    }
+  }
+}
+
+/** `module.exports = x`, `exports.x = y`, and top-level mutations of module bindings. */
+function scanTopLevelExpression(ev: Evaluator, record: ModuleRecord, statement: ts.ExpressionStatement): void {
+  const expr = statement.expression;
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = expr.left;
+    if (isModuleExports(target)) {
+      record.cjsWhole = expr.right;
+      return;
+    }
+    if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || isIdentifier(target.expression, 'exports'))) {
+      record.cjsNamed.set(target.name.text, expr.right);
+      return;
+    }
+  }
+  const root = mutatedRoot(expr);
+  if (root) {
+    const list = record.mutations.get(root) ?? [];
+    list.push(statement);
+    record.mutations.set(root, list);
+  }
+}
+
+function isIdentifier(node: ts.Node, name: string): boolean {
+  return ts.isIdentifier(node) && node.text === name;
+}
+
+function isModuleExports(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && isIdentifier(node.expression, 'module') && node.name.text === 'exports';
+}
+
+/** The module binding a top-level statement mutates (`x.push(...)`, `x.a = 1`, `x[k] = v`, `Object.assign(x, ...)`). */
+function mutatedRoot(expr: ts.Expression): string | undefined {
+  const rootOf = (node: ts.Expression): string | undefined => {
+    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = node.expression;
+    return ts.isIdentifier(node) ? node.text : undefined;
+  };
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expr.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (ts.isPropertyAccessExpression(expr.left) || ts.isElementAccessExpression(expr.left)) return rootOf(expr.left);
+    return ts.isIdentifier(expr.left) ? expr.left.text : undefined;
+  }
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
+    const callee = expr.expression;
+    if (isIdentifier(callee.expression, 'Object') && callee.name.text === 'assign' && expr.arguments[0]) {
+      return rootOf(expr.arguments[0]);
+    }
+    if (['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete', 'forEach'].includes(callee.name.text)) {
+      return rootOf(callee.expression);
+    }
+  }
+  return undefined;
+}
+
+/** Replays the top-level statements that mutate `declaration`'s binding once its initial value exists. */
+function withMutations(ev: Evaluator, record: ModuleRecord, declaration: ts.VariableDeclaration, value: Value): Value {
+  if (!ts.isIdentifier(declaration.name)) return value;
+  const statements = record.mutations.get(declaration.name.text);
+  if (!statements) return value;
+  // The binding is still "busy" while we run: give the replay the value being built.
+  record.scope.define(declaration.name.text, value);
+  for (const statement of statements) {
+    const result = ev.evaluate(statement.expression, record.scope);
+    if (result.k === 'unknown') {
+      return unknown(`'${declaration.name.text}' is changed by code the analysis cannot follow: ${result.reason}`, ev.range(statement, record));
+    }
+  }
+  return record.scope.lookup(declaration.name.text) ?? value;
+}

@@ -1,0 +1,69 @@
+import type { Value } from './values';
+import { unknown } from './values';
+import type { ModuleRecord } from './moduleRecord';
+
+type Binding =
+  | { state: 'lazy'; compute: () => Value }
+  | { state: 'busy' }
+  | { state: 'value'; value: Value };
+
+/** A lexical scope. Module-level bindings are computed on first read and memoized. */
+export class Scope {
+  private readonly bindings = new Map<string, Binding>();
+
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly module: ModuleRecord,
+  ) {}
+
+  defineLazy(name: string, compute: () => Value): void {
+    this.bindings.set(name, { state: 'lazy', compute });
+  }
+
+  define(name: string, value: Value): void {
+    this.bindings.set(name, { state: 'value', value });
+  }
+
+  has(name: string): boolean {
+    return this.bindings.has(name);
+  }
+
+  /** Assigns to the nearest scope that declares `name`; false when none does. */
+  assign(name: string, value: Value): boolean {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      if (scope.bindings.has(name)) {
+        scope.bindings.set(name, { state: 'value', value });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  lookup(name: string): Value | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const binding = scope.bindings.get(name);
+      if (!binding) continue;
+      switch (binding.state) {
+        case 'value':
+          return binding.value;
+        case 'busy':
+          return unknown(`'${name}' refers to itself while it is being computed (circular reference)`);
+        case 'lazy': {
+          scope.bindings.set(name, { state: 'busy' });
+          let value: Value;
+          try {
+            value = binding.compute();
+          } finally {
+            // A compute that threw (evaluation budget) leaves the binding unknown rather than busy forever.
+            if (scope.bindings.get(name)?.state === 'busy') {
+              scope.bindings.set(name, { state: 'value', value: unknown(`'${name}' could not be evaluated`) });
+            }
+          }
+          scope.bindings.set(name, { state: 'value', value });
+          return value;
+        }
+      }
+    }
+    return undefined;
+  }
+}

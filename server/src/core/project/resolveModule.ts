@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import type { FileHost } from './fileHost';
+
+export type ModuleTarget = { kind: 'file'; path: string } | { kind: 'package'; name: string } | { kind: 'missing'; tried: string };
+
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
+
+function resolveAsFile(base: string, host: FileHost): string | undefined {
+  if (/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|json)$/.test(base) && !base.endsWith('.d.ts') && host.fileExists(base)) return base;
+  // ESM-style TypeScript imports name the emitted `.js` file.
+  const jsMatch = /\.(m|c)?js$/.exec(base);
+  if (jsMatch) {
+    const stem = base.slice(0, -jsMatch[0].length);
+    for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if (host.fileExists(stem + ext)) return stem + ext;
+  }
+  for (const ext of EXTENSIONS) if (host.fileExists(base + ext)) return base + ext;
+  return undefined;
+}
+
+function resolveAsDirectory(dir: string, host: FileHost): string | undefined {
+  if (!host.directoryExists(dir)) return undefined;
+  const pkgText = host.readFile(path.join(dir, 'package.json'));
+  if (pkgText) {
+    try {
+      const pkg = JSON.parse(pkgText) as { main?: unknown; types?: unknown };
+      if (typeof pkg.main === 'string') {
+        const main = path.join(dir, pkg.main);
+        const found = resolveAsFile(main, host) ?? resolveAsFile(path.join(main, 'index'), host);
+        if (found) return found;
+      }
+    } catch {
+      // A broken package.json falls back to index files, as Node does.
+    }
+  }
+  return resolveAsFile(path.join(dir, 'index'), host);
+}
+
+/** Where `import ... from specifier` in `fromFile` leads: a project file, an npm package, or nowhere. */
+export function resolveModule(fromFile: string, specifier: string, host: FileHost): ModuleTarget {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+    const base = path.resolve(path.dirname(fromFile), specifier);
+    const found = resolveAsFile(base, host) ?? resolveAsDirectory(base, host);
+    return found ? { kind: 'file', path: found } : { kind: 'missing', tried: base };
+  }
+  const name = specifier.startsWith('node:') ? specifier : packageName(specifier);
+  return { kind: 'package', name: specifier === name ? name : specifier };
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError } from 'commander';
+import { documentCommand } from './commands/document';
+import { modelCommand } from './commands/model';
+import { EXIT_BAD_INPUT } from './exitCodes';
+import { processOutput, type Output } from './output';
+
+declare const INTEGRATION_LENS_VERSION: string | undefined;
+
+/** Builds the `integration-lens` program; commands report through `output` and return exit codes. */
+export function createProgram(output: Output, setExitCode: (code: number) => void): Command {
+  const program = new Command('integration-lens')
+    .description('Static analysis for JupiterOne integrations, without running them.')
+    .version(typeof INTEGRATION_LENS_VERSION === 'string' ? INTEGRATION_LENS_VERSION : '0.0.0-dev')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s), writeErr: (s) => output.err(s) });
+
+  program
+    .command('model')
+    .description('print the static model of the integration as JSON')
+    .option('-p, --project-path <directory>', 'path to the integration project', '.')
+    .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
+    .action((opts: { projectPath: string; module?: string }) => setExitCode(modelCommand(opts, output)));
+
+  program
+    .command('document')
+    .description('write the data model section of the documentation, as "j1-integration document" does')
+    .option('-p, --project-path <directory>', 'path to the integration project', '.')
+    .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
+    .option('-o, --output-file <path>', 'documentation file, relative to the project path unless absolute', 'docs/jupiterone.md')
+    .option('--check', 'write nothing; exit 1 with a diff when the section is out of date')
+    .action((opts: { projectPath: string; module?: string; outputFile: string; check?: boolean }) =>
+      setExitCode(documentCommand(opts, output)),
+    );
+
+  return program;
+}
+
+export function run(argv: string[], output: Output = processOutput): number {
+  let exitCode = 0;
+  const program = createProgram(output, (code) => (exitCode = code));
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; unknown options and missing arguments are bad input.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    output.err(`internal error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_BAD_INPUT;
+  }
+  return exitCode;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

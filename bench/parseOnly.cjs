@@ -1,0 +1,23 @@
+// Baseline: TypeScript's own parser over the same files, in a fresh process (same TypeScript as the core).
+const { ts } = require('ts-morph');
+const fs = require('node:fs');
+const path = require('node:path');
+
+function listTs(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) listTs(full, out);
+    else if (entry.name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+const files = listTs(path.join(process.argv[2], 'src'));
+const started = process.hrtime.bigint();
+let nodes = 0;
+for (const file of files) {
+  const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  nodes += sf.statements.length;
+}
+const ms = Number(process.hrtime.bigint() - started) / 1e6;
+process.stdout.write(JSON.stringify({ ms, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -181,10 +181,23 @@ function propertyKey(ev: Evaluator, name: ts.PropertyName, scope: Scope): string
 
 function lazyProp(ev: Evaluator, expr: ts.Expression, scope: Scope, keyNode: ts.Node): Prop {
   let memo: Value | undefined;
+  let computing = false;
+  const valueAt = ev.range(expr, scope.module);
   return {
     keyAt: ev.range(keyNode, scope.module),
-    valueAt: ev.range(expr, scope.module),
-    get: () => (memo ??= ev.evaluate(expr, scope)),
+    valueAt,
+    get: () => {
+      if (memo) return memo;
+      // `const X = { id: X.id }` reads the property while computing it.
+      if (computing) return unknown('the property refers to itself (circular reference)', valueAt);
+      computing = true;
+      try {
+        memo = ev.evaluate(expr, scope);
+      } finally {
+        computing = false;
+      }
+      return memo;
+    },
   };
 }
 

@@ -22,6 +22,8 @@ export class ModuleRecord {
    * reading the binding replays them, so the value is the one the module has after loading.
    */
   readonly mutations = new Map<string, ts.ExpressionStatement[]>();
+  /** Module bindings changed inside top-level `if`/loops/blocks: their final value is not known statically. */
+  readonly opaqueMutations = new Map<string, ts.Statement>();
 
   constructor(readonly file: ParsedFile) {
     this.scope = new Scope(undefined, this);

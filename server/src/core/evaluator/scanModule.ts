@@ -30,9 +30,11 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
+        const at = ev.range(declaration.name, record);
+        // Without an initializer the value comes from elsewhere (`declare const`, a later assignment).
         const names = bindPattern(ev, declaration.name, record, scope, init
           ? () => withMutations(ev, record, declaration, ev.evaluate(init, scope))
-          : () => ({ k: 'undefined' }));
+          : () => withMutations(ev, record, declaration, unknown(`'${declaration.name.getText(record.file.sourceFile)}' is declared without a value`, at)));
         if (exported) for (const name of names) exportLocal(name, name, declaration);
       }
     } else if (ts.isFunctionDeclaration(statement)) {
@@ -66,6 +68,8 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       scanTopLevelExpression(ev, record, statement);
     } else if (ts.isModuleDeclaration(statement)) {
       // Namespaces and `declare module` blocks hold types in integrations; their values are not modelled.
+    } else {
+      scanOpaqueMutations(record, statement);
     }
   }
 }
@@ -172,9 +176,26 @@ function mutatedRoot(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** Records module bindings that a top-level `if`, loop or block changes: their value depends on control flow. */
+function scanOpaqueMutations(record: ModuleRecord, statement: ts.Statement): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isExpressionStatement(node) || ts.isBinaryExpression(node) || ts.isCallExpression(node)) {
+      const root = mutatedRoot(ts.isExpressionStatement(node) ? node.expression : node);
+      if (root && !record.opaqueMutations.has(root)) record.opaqueMutations.set(root, statement);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+}
+
 /** Replays the top-level statements that mutate `declaration`'s binding once its initial value exists. */
 function withMutations(ev: Evaluator, record: ModuleRecord, declaration: ts.VariableDeclaration, value: Value): Value {
   if (!ts.isIdentifier(declaration.name)) return value;
+  const opaque = record.opaqueMutations.get(declaration.name.text);
+  if (opaque) {
+    return unknown(`'${declaration.name.text}' is changed under control flow at module load (${ts.SyntaxKind[opaque.kind]})`, ev.range(opaque, record));
+  }
   const statements = record.mutations.get(declaration.name.text);
   if (!statements) return value;
   // The binding is still "busy" while we run: give the replay the value being built.

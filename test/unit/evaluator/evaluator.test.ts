@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildModel, type IntegrationModel, type Resolved } from '../../../server/src/core';
+import { memoryHost } from '../helpers/memoryHost';
+
+const ROOT = path.resolve('/virtual/project');
+
+function model(files: Record<string, string>): IntegrationModel {
+  const result = buildModel({ projectPath: ROOT, host: memoryHost(ROOT, files), budget: 200_000 });
+  if ('kind' in result) assert.fail(result.message);
+  return result;
+}
+
+const known = <T>(r: Resolved<T> | undefined): T => {
+  assert.ok(r && r.kind === 'known', `expected a known value, got ${JSON.stringify(r)}`);
+  return r.value;
+};
+
+const unresolvedReason = (r: Resolved<unknown> | undefined): string => {
+  assert.ok(r && r.kind === 'unknown', `expected an unresolved value, got ${JSON.stringify(r)}`);
+  return r.reason;
+};
+
+const step = (id: string, extra = '') =>
+  `{ id: ${id}, name: 'S', entities: [], relationships: [], executionHandler: async () => {} ${extra} }`;
+
+describe('static evaluator', () => {
+  it('evaluates helper functions with block bodies, loops and pushes', () => {
+    const m = model({
+      'src/index.ts': `
+        function makeSteps(prefix: string) {
+          const out = [];
+          for (const name of ['a', 'b']) {
+            if (name === 'b') { out.push({ id: prefix + '-' + name, name: name.toUpperCase(), entities: [], relationships: [], dependsOn: [prefix + '-a'], executionHandler: () => {} }); continue; }
+            out.push({ id: \`\${prefix}-\${name}\`, name, entities: [], relationships: [], executionHandler: () => {} });
+          }
+          return out;
+        }
+        export const invocationConfig = { integrationSteps: makeSteps('fetch') };`,
+    });
+    assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['fetch-a', 'fetch-b']);
+    assert.deepEqual(m.steps.items[1].dependsOn.items.map(known), ['fetch-a']);
+    assert.equal(known(m.steps.items[1].name), 'B');
+  });
+
+  it('keeps a value that depends on run-time data unresolved, with the reason and place', () => {
+    const m = model({
+      'src/index.ts': `export const invocationConfig = { integrationSteps: [${step('process.env.STEP_ID')}] };`,
+    });
+    const reason = unresolvedReason(m.steps.items[0].id);
+    assert.match(reason, /process\.env/);
+    assert.equal(m.unresolved[0].range.file, path.join(ROOT, 'src/index.ts'));
+  });
+
+  it('marks values computed from a condition known only at run time as unresolved', () => {
+    const m = model({
+      'src/index.ts': `
+        declare const flag: boolean;
+        export const invocationConfig = { integrationSteps: [${step("flag ? 'a' : 'b'")}] };`,
+    });
+    assert.match(unresolvedReason(m.steps.items[0].id), /condition 'flag'/);
+  });
+
+  it('treats properties that an unknown spread may overwrite as unresolved', () => {
+    const m = model({
+      'src/index.ts': `
+        import { overrides } from 'some-package';
+        export const invocationConfig = { integrationSteps: [{ id: 'a', name: 'A', entities: [], relationships: [], ...overrides, executionHandler: () => {} }] };`,
+    });
+    assert.match(unresolvedReason(m.steps.items[0].id), /overwritten by a spread/);
+    assert.equal(m.steps.items[0].executionHandler?.kind, 'function');
+  });
+
+  it('survives circular imports between constants files', () => {
+    const m = model({
+      'src/a.ts': `import { B } from './b'; export const A = { ID: 'a', OTHER: B.ID };`,
+      'src/b.ts': `import { A } from './a'; export const B = { ID: 'b', OTHER: A.ID };`,
+      'src/index.ts': `import { A } from './a'; import { B } from './b';
+        export const invocationConfig = { integrationSteps: [${step('A.ID')}, ${step('B.OTHER')}] };`,
+    });
+    assert.equal(known(m.steps.items[0].id), 'a');
+    assert.equal(known(m.steps.items[1].id), 'a');
+  });
+
+  it('reports a self-referencing constant as unresolved instead of looping', () => {
+    const m = model({
+      'src/index.ts': `const X: any = { id: X.id }; export const invocationConfig = { integrationSteps: [${step('X.id')}] };`,
+    });
+    assert.match(unresolvedReason(m.steps.items[0].id), /circular|undefined/);
+  });
+
+  it('stops runaway recursion in user helpers', () => {
+    const m = model({
+      'src/index.ts': `function f(n: number): string { return f(n + 1); }
+        export const invocationConfig = { integrationSteps: [${step('f(0)')}] };`,
+    });
+    assert.match(unresolvedReason(m.steps.items[0].id), /nested deeper/);
+  });
+
+  it('reports a missing module and keeps going', () => {
+    const m = model({
+      'src/index.ts': `import { Steps } from './missing';
+        export const invocationConfig = { integrationSteps: [${step('Steps.A')}, ${step("'b'")}] };`,
+    });
+    assert.match(unresolvedReason(m.steps.items[0].id), /cannot find module '\.\/missing'/);
+    assert.equal(known(m.steps.items[1].id), 'b');
+    assert.ok(m.problems.some((p) => p.code === 'missing-module'));
+  });
+
+  it('computes enums, including numeric auto-increment and reverse mapping', () => {
+    const m = model({
+      'src/index.ts': `enum N { A, B, C = 10, D }
+        enum S { X = 'x', Y = X + '-y' }
+        export const invocationConfig = { integrationSteps: [${step('`${S.Y}-${N.D}-${N[1]}`')}] };`,
+    });
+    assert.equal(known(m.steps.items[0].id), 'x-y-11-B');
+  });
+
+  it('follows Object.values in JavaScript key order', () => {
+    const m = model({
+      'src/index.ts': `const E = { b: { resourceName: 'B', _type: 't_b', _class: 'B' }, 2: { resourceName: 'Two', _type: 't_2', _class: 'T' }, a: { resourceName: 'A', _type: 't_a', _class: 'A' } };
+        export const invocationConfig = { integrationSteps: [{ id: 's', name: 'S', entities: Object.values(E), relationships: [], executionHandler() {} }] };`,
+    });
+    assert.deepEqual(m.steps.items[0].entities.items.map((e) => known(e._type)), ['t_2', 't_b', 't_a']);
+  });
+
+  it('never hangs on an infinite loop in a helper: it gives up within the budget', () => {
+    const m = model({
+      'src/index.ts': `function ids() { const out: string[] = []; for (const x of [1]) { while (true) { out.push('a'); } } return out; }
+        export const invocationConfig = { integrationSteps: [${step('ids()[0]')}] };`,
+    });
+    assert.equal(m.steps.items[0].id.kind, 'unknown');
+  });
+
+  it('replays top-level pushes into a steps array, and gives up when a push is conditional', () => {
+    const m = model({
+      'src/index.ts': `const steps: any[] = [${step("'a'")}];
+        steps.push(${step("'b'")});
+        const more: any[] = [];
+        if (process.env.BETA) more.push(${step("'c'")});
+        export const invocationConfig = { integrationSteps: [...steps, ...more] };`,
+    });
+    assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['a', 'b']);
+    assert.equal(m.steps.complete, false);
+    assert.match(m.steps.unknowns[0].reason, /'more' is changed under control flow/);
+  });
+});

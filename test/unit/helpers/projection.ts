@@ -6,7 +6,13 @@ export type Projected = unknown;
 
 const unresolved = (u: Unknown) => ({ $unresolved: u.reason });
 const value = <T>(r: Resolved<T>) => (r.kind === 'known' ? r.value : unresolved(r));
-const list = <T>(l: ListModel<T>, map: (item: T) => unknown): unknown[] => [...l.items.map(map), ...l.unknowns.map(unresolved)];
+/** Items with their unknown runs in place; a list that is unknown as a whole projects to one marker. */
+const list = <T>(l: ListModel<T>, map: (item: T) => unknown): unknown => {
+  if (l.items.length === 0 && l.unknowns.length === 1 && l.unknowns[0].index === undefined) return unresolved(l.unknowns[0]);
+  const out: unknown[] = l.items.map(map);
+  [...l.unknowns].sort((a, b) => (b.index ?? out.length) - (a.index ?? out.length)).forEach((u) => out.splice(u.index ?? out.length, 0, unresolved(u)));
+  return out;
+};
 
 function step(s: StepModel): Record<string, unknown> {
   const out: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import { ParseCache, type ParsedFile } from '../project/sourceFile';
 import { resolveModule } from '../project/resolveModule';
 import { ModuleRecord } from './moduleRecord';
 import { scanModule } from './scanModule';
+import { valueImportSpecifiers } from './valueImports';
 import { evaluateExpression } from './expressions';
 import { callValue } from './calls';
 import { packageExport } from './packages';
@@ -70,6 +71,9 @@ export class Evaluator {
     const record = new ModuleRecord(parsed);
     this.modules.set(path, record);
     scanModule(this, record);
+    for (const specifier of record.sideEffectImports) {
+      this.importModule(record, specifier, { file: path, start: 0, end: 0 });
+    }
     return record;
   }
 
@@ -162,12 +166,13 @@ export class Evaluator {
   }
 
   /** The namespace object of a module (`import * as ns`, `require()`). */
-  namespaceOf(record: ModuleRecord, at: SourceRange): Value {
+  namespaceOf(record: ModuleRecord, at: SourceRange, reader?: ModuleRecord): Value {
     if (record.isCommonJs && record.exports.size === 0) return this.commonJsExports(record);
     const props = new Map<string, Prop>();
     for (const name of this.exportNames(record)) {
       let memo: Value | undefined;
-      props.set(name, { get: () => (memo ??= this.exportOf(record, name, at)) });
+      const read = () => (reader ? this.crossModuleRead(reader, record, name, at) : this.exportOf(record, name, at));
+      props.set(name, { get: () => (memo ??= read()) });
     }
     return { k: 'object', props, at };
   }
@@ -189,12 +194,58 @@ export class Evaluator {
     return { k: 'module', record: other };
   }
 
+  private readonly cycleMemo = new Map<string, boolean>();
+
+  /**
+   * Whether `to` loads `from` again at run time (an import cycle through modules loaded so far).
+   * A value read across such a cycle may still be undefined (or a ReferenceError) at load time,
+   * depending on which file loads first and on the compiler, so the analysis does not claim it.
+   */
+  inImportCycle(from: ModuleRecord, to: ModuleRecord): boolean {
+    if (from === to) return false;
+    const key = `${from.path}\0${to.path}`;
+    const memo = this.cycleMemo.get(key);
+    if (memo !== undefined) return memo;
+    const seen = new Set<ModuleRecord>([to]);
+    const queue = [to];
+    let found = false;
+    while (queue.length && !found) {
+      const current = queue.shift() as ModuleRecord;
+      current.valueImports ??= valueImportSpecifiers(current)
+        .map((s) => resolveModule(current.path, s, this.host))
+        .flatMap((t) => (t.kind === 'file' ? [t.path] : []));
+      for (const next of current.valueImports) {
+        const record = this.modules.get(next);
+        if (!record || seen.has(record)) continue;
+        if (record === from) {
+          found = true;
+          break;
+        }
+        seen.add(record);
+        queue.push(record);
+      }
+    }
+    this.cycleMemo.set(key, found);
+    return found;
+  }
+
+  /** Reads `name` exported by `target` from `reader`, refusing reads across an import cycle. */
+  private crossModuleRead(reader: ModuleRecord, target: ModuleRecord, name: string, at: SourceRange): Value {
+    if (!target.hoisted.has(name) && this.inImportCycle(reader, target)) {
+      return unknown(
+        `circular import: ${relativeName(reader.path)} and ${relativeName(target.path)} import each other, so '${name}' may still be undefined when it is read at load time`,
+        at,
+      );
+    }
+    return name === '*' ? this.namespaceOf(target, at, reader) : this.exportOf(target, name, at);
+  }
+
   /** The value `import { name } from specifier` binds in `record`. */
   importBinding(record: ModuleRecord, specifier: string, name: string | '*', at: SourceRange): Value {
     const target = this.importModule(record, specifier, at);
     if (target.k === 'unknown') return target;
     if (target.k === 'package') return packageExport(target.name, name, at);
-    return name === '*' ? this.namespaceOf(target.record, at) : this.exportOf(target.record, name, at);
+    return this.crossModuleRead(record, target.record, name, at);
   }
 
   private readonly missingReported = new Set<string>();

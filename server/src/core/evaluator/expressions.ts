@@ -287,15 +287,16 @@ function arrayLiteral(ev: Evaluator, node: ts.ArrayLiteralExpression, scope: Sco
 }
 
 export function spreadItems(ev: Evaluator, target: ArrayValue, value: Value, at: ReturnType<Evaluator['range']>): void {
+  const offset = target.items.length;
   if (value.k === 'array') {
+    target.unknowns.push(...value.unknowns.map((u) => ({ ...u, index: offset + (u.index ?? value.items.length) })));
     target.items.push(...value.items);
-    target.unknowns.push(...value.unknowns);
   } else if (value.k === 'string') {
     for (const ch of value.v) target.items.push({ value: str(ch, at), at });
   } else if (value.k === 'unknown') {
-    target.unknowns.push({ ...value, at: value.at ?? at });
+    target.unknowns.push({ ...value, at: value.at ?? at, index: offset });
   } else {
-    target.unknowns.push(unknown(`spread of a ${value.k} is not modelled`, at));
+    target.unknowns.push({ ...unknown(`spread of a ${value.k} is not modelled`, at), index: offset });
   }
 }
 

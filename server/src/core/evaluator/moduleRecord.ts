@@ -25,6 +25,13 @@ export class ModuleRecord {
   /** Module bindings changed inside top-level `if`/loops/blocks: their final value is not known statically. */
   readonly opaqueMutations = new Map<string, ts.Statement>();
 
+  /** `import './x'` specifiers, loaded for their problems. */
+  readonly sideEffectImports: string[] = [];
+  /** Function declarations: hoisted, so readable across an import cycle. */
+  readonly hoisted = new Set<string>();
+  /** Project files this module imports for their values (type-only imports are erased at run time), resolved lazily. */
+  valueImports?: string[];
+
   constructor(readonly file: ParsedFile) {
     this.scope = new Scope(undefined, this);
   }

@@ -83,10 +83,10 @@ function forEachPatternPart(
         : () => {
             const value = whole();
             if (value.k === 'array') {
-              if (index < value.items.length && (value.unknowns.length === 0 || index < value.items.length)) {
-                return value.items[index].value;
-              }
-              return value.unknowns[0] ?? UNDEFINED;
+              // Known only if no unknown run stands at or before this position.
+              const blocking = value.unknowns.find((u) => (u.index ?? 0) <= index);
+              if (blocking) return blocking;
+              return index < value.items.length ? value.items[index].value : UNDEFINED;
             }
             return value.k === 'unknown' ? value : unknown('array destructuring of a non-array', at);
           };

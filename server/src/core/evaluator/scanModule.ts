@@ -41,6 +41,7 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       const name = statement.name?.text;
       const value = functionValue(ev, statement, scope, record);
       if (name) scope.define(name, value);
+      if (name) record.hoisted.add(name);
       if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
         if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) record.exports.set('default', () => value);
         else if (name) record.exports.set(name, () => value);
@@ -76,8 +77,13 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
 
 function scanImport(ev: Evaluator, record: ModuleRecord, statement: ts.ImportDeclaration): void {
   const clause = statement.importClause;
-  if (!clause || !ts.isStringLiteral(statement.moduleSpecifier)) return;
+  if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
   const specifier = statement.moduleSpecifier.text;
+  if (!clause) {
+    // `import './x'` runs x at load time: load it so its problems (syntax errors) are reported.
+    record.sideEffectImports.push(specifier);
+    return;
+  }
   const scope = record.scope;
   const at = ev.range(statement.moduleSpecifier, record);
   if (clause.name) {

@@ -91,6 +91,8 @@ export interface UnknownValue {
   k: 'unknown';
   reason: string;
   at?: SourceRange;
+  /** In `ArrayValue.unknowns`: how many known items precede it. */
+  index?: number;
 }
 
 export function unknown(reason: string, at?: SourceRange): UnknownValue {

@@ -68,17 +68,25 @@ export class Converter {
       return { items: [], complete: false, unknowns: [this.problem(`expected a list, found ${describe(value)}`, value.at ?? use)], range: use };
     }
     const list: ListModel<T> = { items: [], complete: value.unknowns.length === 0, unknowns: [], range: use };
-    for (const u of value.unknowns) list.unknowns.push(this.unknownOf(u, use));
-    for (const item of value.items) {
+    const spreads = [...value.unknowns].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    const flushSpreads = (upTo: number) => {
+      while (spreads.length && (spreads[0].index ?? Infinity) <= upTo) {
+        list.unknowns.push({ ...this.unknownOf(spreads.shift() as UnknownValue, use), index: list.items.length });
+      }
+    };
+    value.items.forEach((item, position) => {
+      flushSpreads(position);
       if (item.value.k === 'unknown') {
         list.complete = false;
-        list.unknowns.push(this.unknownOf(item.value, item.at ?? use));
-        continue;
+        list.unknowns.push({ ...this.unknownOf(item.value, item.at ?? use), index: list.items.length });
+        return;
       }
       const converted = convertItem(item.value, item.at ?? item.value.at ?? use);
       if (converted === undefined) list.complete = false;
       else list.items.push(converted);
-    }
+    });
+    flushSpreads(Infinity);
+    for (const rest of spreads) list.unknowns.push({ ...this.unknownOf(rest, use), index: list.items.length });
     return list;
   }
 

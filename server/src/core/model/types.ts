@@ -28,11 +28,17 @@ export interface Unknown {
 export type Resolved<T> = Known<T> | Unknown;
 
 /** A list whose elements may be partly unknown (an unresolved spread, a call the core cannot follow). */
+/** An element (or run of elements) of a list that could not be determined. */
+export interface ListUnknown extends Unknown {
+  /** How many known items precede it; absent when the whole list is unknown. */
+  index?: number;
+}
+
 export interface ListModel<T> {
   items: T[];
   /** False when some elements could not be determined: rules must not assume the list is exhaustive. */
   complete: boolean;
-  unknowns: Unknown[];
+  unknowns: ListUnknown[];
   range?: SourceRange;
 }
 

@@ -9,6 +9,7 @@ import {
   type ArrayValue,
   type BuiltinValue,
   type Item,
+  type UnknownValue,
   type Value,
 } from '../values';
 import { spreadItems } from '../expressions';
@@ -153,18 +154,28 @@ const methods: Record<string, Method> = {
 };
 
 function flatten(array: ArrayValue, depth: number, at: SourceRange): ArrayValue {
-  const result: ArrayValue = { k: 'array', items: [], unknowns: [...array.unknowns], at };
-  for (const item of array.items) {
+  const result: ArrayValue = { k: 'array', items: [], unknowns: [], at };
+  // Unknown runs of the outer list keep their place relative to the flattened items.
+  const pending = [...array.unknowns].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const flushUntil = (index: number) => {
+    while (pending.length && (pending[0].index ?? array.items.length) <= index) {
+      result.unknowns.push({ ...(pending.shift() as UnknownValue), index: result.items.length });
+    }
+  };
+  array.items.forEach((item, index) => {
+    flushUntil(index);
     if (depth > 0 && item.value.k === 'array') {
       const inner = flatten(item.value, depth - 1, at);
+      const offset = result.items.length;
+      result.unknowns.push(...inner.unknowns.map((u) => ({ ...u, index: offset + (u.index ?? inner.items.length) })));
       result.items.push(...inner.items);
-      result.unknowns.push(...inner.unknowns);
     } else if (depth > 0 && item.value.k === 'unknown') {
-      result.unknowns.push(item.value);
+      result.unknowns.push({ ...item.value, index: result.items.length });
     } else {
       result.items.push(item);
     }
-  }
+  });
+  flushUntil(Number.POSITIVE_INFINITY);
   return result;
 }
 

@@ -64,15 +64,27 @@ function interpretCall(ev: Evaluator, fn: FunctionValue, args: Value[], at: Sour
   });
   ev.callDepth++;
   try {
-    if (!ts.isBlock(node.body)) return ev.evaluate(node.body, scope);
+    if (!ts.isBlock(node.body)) return fromCallSite(ev.evaluate(node.body, scope), fn, at);
     hoistFunctions(ev, node.body.statements, scope);
     const completion = executeStatements(ev, node.body.statements, scope);
-    if (completion.type === 'return') return completion.value;
+    if (completion.type === 'return') return fromCallSite(completion.value, fn, at);
     if (completion.type === 'abort') return completion.value;
     return { k: 'undefined', at };
   } finally {
     ev.callDepth--;
   }
+}
+
+/**
+ * A value built inside a helper is "written" where the helper is called (`fetchStepId('users')`):
+ * the same template inside the helper serves every call, so it says little about this value.
+ */
+function fromCallSite(value: Value, fn: FunctionValue, callAt: SourceRange): Value {
+  const at = value.at;
+  const body = fn.node;
+  const file = fn.scope.module.path;
+  if (!at || value.k === 'unknown' || value.k === 'function' || at.file !== file || at.start < body.pos || at.end > body.end) return value;
+  return { ...value, at: callAt } as Value;
 }
 
 function hoistFunctions(ev: Evaluator, statements: ts.NodeArray<ts.Statement>, scope: Scope): void {

@@ -73,6 +73,10 @@ export function buildModel(options: BuildModelOptions): IntegrationModel | Model
     if (error instanceof BudgetExceeded) {
       return { kind: 'load-failure', message: 'The analysis stopped: the integration needs more evaluation than the budget allows.', problems: ev.problems };
     }
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      // Expressions nested thousands deep (generated code) exceed the stack of a recursive evaluator.
+      return { kind: 'load-failure', message: 'The analysis stopped: an expression is nested too deeply to evaluate.', problems: ev.problems };
+    }
     throw error;
   }
   return { kind: 'load-failure', message: `Cannot read ${candidates[0]}`, problems: ev.problems };

@@ -146,4 +146,18 @@ describe('static evaluator', () => {
     assert.equal(m.steps.complete, false);
     assert.match(m.steps.unknowns[0].reason, /'more' is changed under control flow/);
   });
+
+  it('sees through handlers wrapped by a map over the steps, down to the declared handler', () => {
+    const m = model({
+      'src/wrap.ts': `export function wrap(h: any) { return async (c: any) => { await h(c); }; }`,
+      'src/steps.ts': `export async function fetchUsers() {}
+        export const steps = [{ id: 'u', name: 'U', entities: [], relationships: [], executionHandler: fetchUsers }];`,
+      'src/index.ts': `import { wrap } from './wrap'; import { steps } from './steps';
+        export const invocationConfig = { integrationSteps: steps.map((s) => ({ ...s, executionHandler: wrap(s.executionHandler) })) };`,
+    });
+    const handler = m.steps.items[0].executionHandler;
+    assert.ok(handler?.kind === 'function');
+    assert.equal(handler.range.file, path.join(ROOT, 'src/wrap.ts'));
+    assert.deepEqual(handler.wraps?.map((w) => [w.name, path.basename(w.range.file)]), [['fetchUsers', 'steps.ts']]);
+  });
 });

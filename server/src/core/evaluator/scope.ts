@@ -39,6 +39,25 @@ export class Scope {
     return false;
   }
 
+  /**
+   * Function values bound in the scopes of a closure, up to (not including) the module scope:
+   * for `wrap(step.executionHandler)`, the handler the wrapper closes over.
+   */
+  capturedFunctions(): Value[] {
+    const found: Value[] = [];
+    for (let scope: Scope | undefined = this; scope?.parent; scope = scope.parent) {
+      for (const binding of scope.bindings.values()) {
+        if (binding.state === 'value' && binding.value.k === 'function') found.push(binding.value);
+        if (binding.state === 'value' && binding.value.k === 'object') {
+          // `(step) => ({ ...step, executionHandler: wrap(step) })` closes over the step object.
+          const handler = binding.value.props.get('executionHandler')?.get();
+          if (handler?.k === 'function') found.push(handler);
+        }
+      }
+    }
+    return found;
+  }
+
   lookup(name: string): Value | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const binding = scope.bindings.get(name);

@@ -1,4 +1,4 @@
-import type { Prop, Value, UnknownValue } from '../evaluator/values';
+import type { FunctionValue, Prop, Value, UnknownValue } from '../evaluator/values';
 import type { FunctionRef, Known, ListModel, Resolved, SourceRange, Unknown } from './types';
 
 /** Turns evaluator values into model fields, keeping where each value is used and where it was written. */
@@ -91,7 +91,12 @@ export class Converter {
   }
 
   functionRef(value: Value, use: SourceRange): FunctionRef | Unknown {
-    if (value.k === 'function') return { kind: 'function', name: value.name, range: value.at ?? use };
+    if (value.k === 'function') {
+      const ref: FunctionRef = { kind: 'function', name: value.name, range: value.at ?? use };
+      const wraps = wrappedFunctions(value);
+      if (wraps.length) ref.wraps = wraps.map((f) => ({ kind: 'function', name: f.name, range: f.at ?? use }));
+      return ref;
+    }
     if (value.k === 'unknown') return this.unknownOf(value, use);
     return this.problem(`expected a function, found ${describe(value)}`, value.at ?? use);
   }
@@ -113,4 +118,25 @@ export function describe(value: Value): string {
     default:
       return value.k;
   }
+}
+
+/**
+ * The functions a wrapper closure ultimately calls: wrappers of wrappers are followed down to
+ * functions declared at module level (the step's own handler).
+ */
+function wrappedFunctions(fn: FunctionValue): FunctionValue[] {
+  const seen = new Set<FunctionValue>([fn]);
+  const all: FunctionValue[] = [];
+  const queue = [fn];
+  while (queue.length) {
+    const current = queue.shift() as FunctionValue;
+    for (const captured of current.scope.capturedFunctions()) {
+      if (captured.k !== 'function' || seen.has(captured)) continue;
+      seen.add(captured);
+      all.push(captured);
+      queue.push(captured);
+    }
+  }
+  const declared = all.filter((f) => f.scope.parent === undefined);
+  return declared.length ? declared : all;
 }

@@ -68,6 +68,8 @@ export interface FunctionRef {
   kind: 'function';
   name?: string;
   range: SourceRange;
+  /** For a wrapper closure (`wrap(step.executionHandler)`): the functions it closes over, the wrapped handler among them. */
+  wraps?: FunctionRef[];
 }
 
 export interface StepModel {

@@ -160,4 +160,16 @@ describe('static evaluator', () => {
     assert.equal(handler.range.file, path.join(ROOT, 'src/wrap.ts'));
     assert.deepEqual(handler.wraps?.map((w) => [w.name, path.basename(w.range.file)]), [['fetchUsers', 'steps.ts']]);
   });
+
+  it('follows CommonJS export order: exports.x after module.exports = {...} is lost, as in Node', () => {
+    const m = model({
+      'src/constants.js': `module.exports = { Steps: { A: 'a' } };
+        exports.Lost = { B: 'b' };
+        module.exports.Kept = { C: 'c' };`,
+      'src/index.js': `const { Steps, Lost, Kept } = require('./constants');
+        exports.invocationConfig = { integrationSteps: [${step('Steps.A')}, ${step('Kept.C')}, ${step('Lost.B')}] };`,
+    });
+    assert.deepEqual(m.steps.items.slice(0, 2).map((s) => known(s.id)), ['a', 'c']);
+    assert.match(unresolvedReason(m.steps.items[2].id), /reading 'B' of undefined/);
+  });
 });

@@ -5,7 +5,7 @@ import { Scope } from './scope';
 import { assignPattern } from './patterns';
 import { functionValue, hasModifier } from './functions';
 import { enumValue } from './enums';
-import { truthiness, unknown, type ArrayValue, type FunctionValue, type Value } from './values';
+import { truthiness, unknown, type ArrayValue, type FunctionValue, type Prop, type Value } from './values';
 
 const MAX_CALL_DEPTH = 40;
 
@@ -80,11 +80,23 @@ function interpretCall(ev: Evaluator, fn: FunctionValue, args: Value[], at: Sour
  * the same template inside the helper serves every call, so it says little about this value.
  */
 function fromCallSite(value: Value, fn: FunctionValue, callAt: SourceRange): Value {
-  const at = value.at;
   const body = fn.node;
   const file = fn.scope.module.path;
-  if (!at || value.k === 'unknown' || value.k === 'function' || at.file !== file || at.start < body.pos || at.end > body.end) return value;
-  return { ...value, at: callAt } as Value;
+  const inside = (at: SourceRange | undefined) => !!at && at.file === file && at.start >= body.pos && at.end <= body.end;
+  const restamp = (v: Value, depth: number): Value => {
+    if (v.k === 'unknown' || v.k === 'function' || v.k === 'builtin' || !inside(v.at) || depth > 8) return v;
+    if (v.k === 'object') {
+      const props = new Map<string, Prop>();
+      for (const [key, prop] of v.props) {
+        let memo: Value | undefined;
+        props.set(key, { keyAt: prop.keyAt, valueAt: prop.valueAt, get: () => (memo ??= restamp(prop.get(), depth + 1)) });
+      }
+      return { ...v, props, at: callAt };
+    }
+    if (v.k === 'array') return { ...v, items: v.items.map((i) => ({ ...i, value: restamp(i.value, depth + 1) })), at: callAt };
+    return { ...v, at: callAt } as Value;
+  };
+  return restamp(value, 0);
 }
 
 function hoistFunctions(ev: Evaluator, statements: ts.NodeArray<ts.Statement>, scope: Scope): void {

@@ -123,10 +123,9 @@ export class Evaluator {
     const names = new Set<string>(record.exports.keys());
     if (seen.has(record)) return names;
     seen.add(record);
-    for (const name of record.cjsNamed.keys()) names.add(name);
-    if (record.cjsWhole) {
-      const whole = this.commonJsExports(record);
-      if (whole.k === 'object') for (const key of whole.props.keys()) names.add(key);
+    if (record.isCommonJs) {
+      const cjs = this.commonJsExports(record);
+      if (cjs.k === 'object') for (const key of cjs.props.keys()) names.add(key);
     }
     for (const specifier of record.starExports) {
       const target = resolveModule(record.path, specifier, this.host);
@@ -145,21 +144,22 @@ export class Evaluator {
     const cached = this.cjsCache.get(record);
     if (cached) return cached;
     this.cjsCache.set(record, unknown(`circular require of ${relativeName(record.path)}`));
-    let result: Value;
-    const props = new Map<string, Prop>();
-    if (record.cjsWhole) {
-      result = this.evaluate(record.cjsWhole, record.scope);
-    } else {
-      result = { k: 'object', props, at: undefined } satisfies ObjectValue;
-    }
-    if (record.cjsNamed.size > 0 && result.k === 'object') {
-      for (const [name, expr] of record.cjsNamed) {
-        let memo: Value | undefined;
-        result.props.set(name, {
-          valueAt: this.range(expr, record),
-          get: () => (memo ??= this.evaluate(expr, record.scope)),
-        });
+    // `exports` is the original object; `module.exports` starts as it and may be replaced.
+    const original: ObjectValue = { k: 'object', props: new Map<string, Prop>() };
+    let result: Value = original;
+    for (const assignment of record.cjsAssignments) {
+      if (assignment.kind === 'whole') {
+        result = this.evaluate(assignment.expr, record.scope);
+        continue;
       }
+      const target = assignment.via === 'exports' ? original : result;
+      if (target.k !== 'object') continue;
+      const expr = assignment.expr;
+      let memo: Value | undefined;
+      target.props.set(assignment.name, {
+        valueAt: this.range(expr, record),
+        get: () => (memo ??= this.evaluate(expr, record.scope)),
+      });
     }
     this.cjsCache.set(record, result);
     return result;

@@ -32,6 +32,8 @@ export function memberOf(ev: Evaluator, value: Value, key: string, at: SourceRan
     case 'builtin':
       return value.props?.get(key) ?? unknown(`'${value.name}.${key}' is not modelled`, at);
     case 'unknown':
+      // `process.env.X`: report the whole access, not just `process`.
+      if (value.at && value.at.file === at.file && value.at.start === at.start && value.at.end < at.end) return { ...value, at };
       return value;
     case 'undefined':
     case 'null':

@@ -3,6 +3,11 @@ import type { ParsedFile } from '../project/sourceFile';
 import { Scope } from './scope';
 import type { Value } from './values';
 
+/** `module.exports = e` (whole), `module.exports.name = e` or `exports.name = e`. */
+export type CommonJsAssignment =
+  | { kind: 'whole'; expr: ts.Expression }
+  | { kind: 'named'; via: 'exports' | 'module.exports'; name: string; expr: ts.Expression };
+
 /** An export of a module, computed on first read. */
 export type ExportThunk = () => Value;
 
@@ -13,10 +18,11 @@ export class ModuleRecord {
   readonly exports = new Map<string, ExportThunk>();
   /** Modules re-exported with `export * from`. */
   readonly starExports: string[] = [];
-  /** CommonJS `module.exports = x` (whole) assignments. */
-  cjsWhole?: ts.Expression;
-  /** CommonJS `exports.x = ...` / `module.exports.x = ...` assignments. */
-  readonly cjsNamed = new Map<string, ts.Expression>();
+  /**
+   * CommonJS assignments in source order. Order matters: `exports.x = 1` after `module.exports = {...}`
+   * writes to the original exports object, which is no longer exported.
+   */
+  readonly cjsAssignments: CommonJsAssignment[] = [];
   /**
    * Top-level statements that mutate a module binding after its declaration (`steps.push(x)`):
    * reading the binding replays them, so the value is the one the module has after loading.
@@ -41,6 +47,6 @@ export class ModuleRecord {
   }
 
   get isCommonJs(): boolean {
-    return this.cjsWhole !== undefined || this.cjsNamed.size > 0;
+    return this.cjsAssignments.length > 0;
   }
 }

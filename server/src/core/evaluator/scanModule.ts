@@ -63,7 +63,7 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       const expr = statement.expression;
       let memo: Value | undefined;
       const thunk = () => (memo ??= ev.evaluate(expr, scope));
-      if (statement.isExportEquals) record.cjsWhole = expr;
+      if (statement.isExportEquals) record.cjsAssignments.push({ kind: 'whole', expr });
       else record.exports.set('default', thunk);
     } else if (ts.isExpressionStatement(statement)) {
       scanTopLevelExpression(ev, record, statement);
@@ -136,11 +136,12 @@ function scanTopLevelExpression(ev: Evaluator, record: ModuleRecord, statement: 
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const target = expr.left;
     if (isModuleExports(target)) {
-      record.cjsWhole = expr.right;
+      record.cjsAssignments.push({ kind: 'whole', expr: expr.right });
       return;
     }
     if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || isIdentifier(target.expression, 'exports'))) {
-      record.cjsNamed.set(target.name.text, expr.right);
+      const via = isModuleExports(target.expression) ? 'module.exports' : 'exports';
+      record.cjsAssignments.push({ kind: 'named', via, name: target.name.text, expr: expr.right });
       return;
     }
   }

@@ -1,12 +1,22 @@
 // Bundles each entry point with esbuild. `vscode` stays external: the editor provides it.
+// `node scripts/build.mjs [name...] [--production]`: no names builds every entry.
 import * as esbuild from 'esbuild';
 import { statSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
-const entries = [
+const allEntries = [
   { name: 'cli', entry: 'server/src/cli/main.ts', banner: '#!/usr/bin/env node' },
   { name: 'core', entry: 'server/src/core/index.ts' },
+  { name: 'client', entry: 'client/src/extension.ts' },
+  { name: 'server', entry: 'server/src/server.ts' },
 ];
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = wanted.filter((name) => !allEntries.some((e) => e.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown entries: ${unknown.join(', ')} (known: ${allEntries.map((e) => e.name).join(', ')})`);
+  process.exit(1);
+}
+const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.name)) : allEntries;
 
 const started = Date.now();
 await Promise.all(

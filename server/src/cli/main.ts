@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { documentCommand } from './commands/document';
 import { modelCommand } from './commands/model';
 import { EXIT_BAD_INPUT } from './exitCodes';
@@ -19,7 +19,8 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .description('print the static model of the integration as JSON')
     .option('-p, --project-path <directory>', 'path to the integration project', '.')
     .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
-    .action((opts: { projectPath: string; module?: string }) => setExitCode(modelCommand(opts, output)));
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .action((opts: { projectPath: string; module?: string; format: string }) => setExitCode(modelCommand(opts, output)));
 
   program
     .command('document')

@@ -1,7 +1,9 @@
 // Bundles each entry point with esbuild. `vscode` stays external: the editor provides it.
 // `node scripts/build.mjs [name...] [--production]`: no names builds every entry.
 import * as esbuild from 'esbuild';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const allEntries = [
@@ -31,6 +33,7 @@ await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
+      define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },
       banner: banner ? { js: banner } : undefined,
       logLevel: 'warning',
     }),

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { checkCommand } from './commands/check';
 import { documentCommand } from './commands/document';
 import { modelCommand } from './commands/model';
 import { EXIT_BAD_INPUT } from './exitCodes';
@@ -21,6 +22,16 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('json'))
     .action((opts: { projectPath: string; module?: string; format: string }) => setExitCode(modelCommand(opts, output)));
+
+  program
+    .command('check')
+    .description('report what the integration would get wrong at run time: every rule, statically')
+    .option('-p, --project-path <directory>', 'path to the integration project', '.')
+    .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .action((opts: { projectPath: string; module?: string; format: string }) =>
+      setExitCode(checkCommand({ ...opts, version: program.version() ?? '0.0.0' }, output)),
+    );
 
   program
     .command('document')

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { BudgetExceeded, Evaluator } from '../evaluator/evaluator';
-import type { ObjectValue, Value } from '../evaluator/values';
+import type { FunctionValue, ObjectValue, Value } from '../evaluator/values';
 import { diskFileHost, type FileHost } from '../project/fileHost';
 import type { ParseCache } from '../project/sourceFile';
 import { Converter } from './convert';
@@ -14,6 +14,7 @@ import type {
   ListModel,
   ModelLoadFailure,
   SourceRange,
+  StepModel,
 } from './types';
 
 export interface BuildModelOptions {
@@ -34,8 +35,22 @@ const HOOKS: Array<keyof InvocationHooks> = [
   'executionHandlerWrapper',
 ];
 
+/** The model plus what analyses of handler bodies need: the evaluator and each step's handler value. */
+export interface IntegrationAnalysis {
+  model: IntegrationModel;
+  evaluator: Evaluator;
+  handlerOf(step: StepModel): FunctionValue | undefined;
+  hookOf(name: keyof InvocationHooks): FunctionValue | undefined;
+}
+
 /** Builds the static model of the integration at `projectPath` without running any of its code. */
 export function buildModel(options: BuildModelOptions): IntegrationModel | ModelLoadFailure {
+  const analysis = analyzeIntegration(options);
+  return 'kind' in analysis ? analysis : analysis.model;
+}
+
+/** Like buildModel, keeping the evaluator for further analyses (rules over handler bodies). */
+export function analyzeIntegration(options: BuildModelOptions): IntegrationAnalysis | ModelLoadFailure {
   const host = options.host ?? diskFileHost;
   const projectPath = path.resolve(options.projectPath);
   if (!host.directoryExists(projectPath)) {
@@ -82,7 +97,7 @@ export function buildModel(options: BuildModelOptions): IntegrationModel | Model
   return { kind: 'load-failure', message: `Cannot read ${candidates[0]}`, problems: ev.problems };
 }
 
-function modelFromConfig(ev: Evaluator, projectPath: string, entryFile: string, config: Value, at: SourceRange): IntegrationModel | ModelLoadFailure {
+function modelFromConfig(ev: Evaluator, projectPath: string, entryFile: string, config: Value, at: SourceRange): IntegrationAnalysis | ModelLoadFailure {
   const convert = new Converter();
   if (config.k !== 'object') {
     const reason = config.k === 'unknown' ? config.reason : `it is not an object`;
@@ -106,6 +121,7 @@ function modelFromConfig(ev: Evaluator, projectPath: string, entryFile: string, 
     const value = hookProp.get();
     if (value.k === 'undefined') continue;
     hooks[hook] = convert.functionRef(value, hookProp.valueAt ?? configAt);
+    if (value.k === 'function') convert.hooks.set(hook, value);
   }
 
   const model: IntegrationModel = {
@@ -122,7 +138,7 @@ function modelFromConfig(ev: Evaluator, projectPath: string, entryFile: string, 
   if (fieldsProp) model.instanceConfigFields = configFields(convert, fieldsProp.get(), fieldsProp.valueAt ?? configAt);
   const ingestionProp = config.props.get('ingestionConfig');
   if (ingestionProp) model.ingestionConfig = ingestionSources(convert, ingestionProp.get(), ingestionProp.valueAt ?? configAt);
-  return model;
+  return { model, evaluator: ev, handlerOf: (step) => convert.handlers.get(step), hookOf: (name) => convert.hooks.get(name) };
 }
 
 function objectEntries<T>(

@@ -4,6 +4,10 @@ import type { FunctionRef, Known, ListModel, Resolved, SourceRange, Unknown } fr
 /** Turns evaluator values into model fields, keeping where each value is used and where it was written. */
 export class Converter {
   readonly unresolved: Unknown[] = [];
+  /** The evaluator's function value behind each step's executionHandler, for analyses of handler bodies. */
+  readonly handlers = new Map<object, FunctionValue>();
+  /** The function values behind invocationConfig hooks (getStepStartStates, ...). */
+  readonly hooks = new Map<string, FunctionValue>();
 
   unknownOf(value: UnknownValue, fallback: SourceRange): Unknown {
     const result: Unknown = { kind: 'unknown', reason: value.reason, range: value.at ?? fallback };

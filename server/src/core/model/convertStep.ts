@@ -107,7 +107,11 @@ export function convertStep(convert: Converter, value: Value, at: SourceRange): 
   const ingestionSourceId = optionalString(convert, value, 'ingestionSourceId', range);
   if (ingestionSourceId) step.ingestionSourceId = ingestionSourceId;
   const handler = value.props.get('executionHandler');
-  if (handler) step.executionHandler = convert.functionRef(handler.get(), handler.valueAt ?? range);
+  if (handler) {
+    const handlerValue = handler.get();
+    step.executionHandler = convert.functionRef(handlerValue, handler.valueAt ?? range);
+    if (handlerValue.k === 'function') convert.handlers.set(step, handlerValue);
+  }
   else if (value.open) step.executionHandler = convert.unknownOf(value.open, range);
   return step;
 }

@@ -1,0 +1,75 @@
+import { analyzeStepEffects, type StepEffects } from '../effects';
+import { startStateReturns, type StartStateReturn } from '../effects/startStates';
+import type { IntegrationAnalysis } from '../model/buildModel';
+import type { Problem, StepModel } from '../model/types';
+import type { FileHost } from '../project/fileHost';
+import { crossGraphDependency } from './crossGraphDependency';
+import { dependencyCycle } from './dependencyCycle';
+import { duplicateStepId } from './duplicateStepId';
+import { startStates } from './startStates';
+import type { Finding, Rule, RuleContext } from './types';
+import { unknownDependency } from './unknownDependency';
+import { unknownIngestionSource } from './unknownIngestionSource';
+
+export type { Finding, Fix, RelatedLocation, Rule, Severity, TextEdit } from './types';
+
+export const ALL_RULES: readonly Rule[] = [
+  duplicateStepId,
+  unknownDependency,
+  dependencyCycle,
+  crossGraphDependency,
+  startStates,
+  unknownIngestionSource,
+];
+
+/** The context rules read, with the expensive facts (handler effects) computed once, on demand. */
+export function createRuleContext(analysis: IntegrationAnalysis, host: FileHost): RuleContext {
+  const effects = new Map<StepModel, StepEffects>();
+  let starts: StartStateReturn[] | undefined | null = null;
+  return {
+    model: analysis.model,
+    host,
+    text: (file) => analysis.evaluator.parse(file)?.text ?? host.readFile(file),
+    effects(step) {
+      let result = effects.get(step);
+      if (!result) {
+        result = analyzeStepEffects(analysis.evaluator, analysis.handlerOf(step), step.range);
+        effects.set(step, result);
+      }
+      return result;
+    },
+    startStates() {
+      if (starts === null) {
+        const fn = analysis.hookOf('getStepStartStates');
+        starts = fn ? startStateReturns(analysis.evaluator, fn) : undefined;
+      }
+      return starts;
+    },
+  };
+}
+
+/** Problems that limited the analysis, as findings: a syntax error is an error in the project. */
+export function problemFindings(problems: Problem[]): Finding[] {
+  return problems
+    .filter((p) => p.range)
+    .map((p) => ({ code: p.code, severity: p.severity, range: p.range!, message: p.message }));
+}
+
+/** Runs every rule; findings sorted by file and position. A rule that throws is reported, never fatal. */
+export function runRules(analysis: IntegrationAnalysis, host: FileHost, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const context = createRuleContext(analysis, host);
+  const findings: Finding[] = [...problemFindings(analysis.model.problems)];
+  for (const rule of rules) {
+    try {
+      findings.push(...rule.run(context));
+    } catch (error) {
+      findings.push({
+        code: 'internal-error',
+        severity: 'warning',
+        range: analysis.model.invocationConfig,
+        message: `Integration Lens could not run the rule for ${rule.codes.join(', ')}: ${(error as Error).message}. Please report this.`,
+      });
+    }
+  }
+  return findings.sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || a.code.localeCompare(b.code)));
+}

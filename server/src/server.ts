@@ -1,38 +1,225 @@
-// The language server process. It only wires LSP to the analysis core; no analysis happens in this file.
-// VS Code starts it over IPC (--node-ipc); tests and other editors start it over stdio (--stdio).
+// The language server process. It only schedules analyses and translates between LSP and the analysis core;
+// no analysis happens in this file. VS Code starts it over IPC (--node-ipc); other editors and tests over stdio.
+import * as path from 'node:path';
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
-import { StatusRequest, type StatusResult } from './lsp/protocol';
+import { quickFixes, toDiagnostic } from './lsp/diagnostics';
+import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
+import { OverlayHost, pathOf } from './lsp/overlayHost';
+import { PositionMapper } from './lsp/positions';
+import { ProjectSession } from './lsp/projectSession';
+import { AnalysisFinishedNotification, StatusRequest, type ProjectStatus, type StatusResult } from './lsp/protocol';
+import { readSettings, type ServerSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const host = new OverlayHost(documents);
+const positions = new PositionMapper(host);
+const sessions: ProjectSession[] = [];
+let workspaceRoots: string[] = [];
+let pullDiagnostics = false;
+let canRefreshDiagnostics = false;
+let canWatchFiles = false;
+let canReadConfiguration = false;
+let settings: ServerSettings = readSettings(undefined);
 
-connection.onInitialize(
-  (): InitializeResult => ({
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  pullDiagnostics = !!caps.textDocument?.diagnostic;
+  canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canReadConfiguration = !!caps.workspace?.configuration;
+  settings = readSettings(params.initializationOptions);
+  const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined];
+  workspaceRoots = folders.filter((f): f is string => !!f);
+  for (const folder of workspaceRoots) for (const root of findIntegrationRoots(folder)) sessions.push(new ProjectSession(root, host));
+  return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'integration-lens' } } : {}),
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
     },
     serverInfo: { name: 'integration-lens', version },
-  }),
-);
+  };
+});
 
 connection.onInitialized(() => {
-  connection.console.info(`Integration Lens server ${version} running on Node ${process.version}`);
+  connection.console.info(`Integration Lens server ${version} on Node ${process.version}: ${sessions.length} integration project(s), ${pullDiagnostics ? 'pull' : 'push'} diagnostics`);
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,json}' }, { globPattern: '**/.env' }],
+    });
+  }
+  if (canReadConfiguration) void refreshSettings();
 });
 
-connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version }));
+async function refreshSettings(): Promise<void> {
+  try {
+    settings = readSettings(await connection.workspace.getConfiguration('integrationLens'));
+  } catch {
+    // Clients without the section keep the defaults.
+  }
+}
 
-// A closed document keeps no diagnostics.
+connection.onDidChangeConfiguration(async () => {
+  if (canReadConfiguration) await refreshSettings();
+  for (const session of sessions) session.structureChanged();
+  requestRefresh();
+});
+
+/** The project a file belongs to: a known one, or the nearest integration root above it inside the workspace. */
+function sessionFor(file: string): ProjectSession | undefined {
+  const known = sessions.filter((s) => s.contains(file)).sort((a, b) => b.root.length - a.root.length)[0];
+  if (known) return known;
+  const root = integrationRootOf(file, workspaceRoots);
+  if (!root) return undefined;
+  const session = new ProjectSession(root, host);
+  sessions.push(session);
+  return session;
+}
+
+function statusOf(session: ProjectSession): ProjectStatus {
+  const analysis = session.analysis;
+  const failed = !analysis || 'kind' in analysis;
+  return {
+    root: session.root,
+    ok: !failed,
+    message: analysis && 'kind' in analysis ? analysis.message : undefined,
+    steps: analysis && !('kind' in analysis) ? analysis.model.steps.items.length : 0,
+    findings: session.findings.length,
+    lastDurationMs: Math.round(session.lastDurationMs * 10) / 10,
+    lastAnalysisAt: session.lastAnalysisAt?.toISOString(),
+  };
+}
+
+function analyze(session: ProjectSession): void {
+  if (!session.isStale) return;
+  session.ensure();
+  void connection.sendNotification(AnalysisFinishedNotification.method, statusOf(session));
+}
+
+// Push mode: per-file debounce, then publish for the open documents of the project with their versions.
+const timers = new Map<string, NodeJS.Timeout>();
+
+function schedulePush(session: ProjectSession, uri: string): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      analyze(session);
+      publishOpen(session);
+    }, settings.debounceMs),
+  );
+}
+
+function publishOpen(session: ProjectSession): void {
+  for (const document of documents.all()) {
+    const file = pathOf(document.uri);
+    if (!file || !session.contains(file)) continue;
+    const diagnostics = session.findingsFor(file).map((f) => toDiagnostic(f, positions));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+}
+
+// Pull mode: the client asks after each change; other files of the project may change too, so ask it to pull again.
+let refreshTimer: NodeJS.Timeout | undefined;
+
+function requestRefresh(): void {
+  if (!pullDiagnostics) {
+    for (const session of sessions) {
+      analyze(session);
+      publishOpen(session);
+    }
+    return;
+  }
+  if (!canRefreshDiagnostics) return;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void connection.languages.diagnostics.refresh(), settings.debounceMs);
+}
+
+function onEdited(uri: string): void {
+  const file = pathOf(uri);
+  if (!file) return;
+  const session = sessionFor(file);
+  if (!session) return;
+  positions.forget(file);
+  session.changed(file);
+  if (pullDiagnostics) requestRefresh();
+  else schedulePush(session, uri);
+}
+
+documents.onDidOpen(({ document }) => {
+  const file = pathOf(document.uri);
+  const session = file ? sessionFor(file) : undefined;
+  if (!session || !file) return;
+  // Opening shows what is on disk plus this buffer: only this file may differ from what was analysed.
+  session.changed(file);
+  if (!pullDiagnostics) schedulePush(session, document.uri);
+});
+
+documents.onDidChangeContent(({ document }) => {
+  if (settings.validate === 'onType') onEdited(document.uri);
+});
+
+documents.onDidSave(({ document }) => {
+  if (settings.validate === 'onSave') onEdited(document.uri);
+});
+
 documents.onDidClose(({ document }) => {
+  clearTimeout(timers.get(document.uri));
+  timers.delete(document.uri);
+  const file = pathOf(document.uri);
+  if (file) {
+    positions.forget(file);
+    // The closed buffer's unsaved text no longer counts: the disk version does.
+    sessionFor(file)?.changed(file);
+  }
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const touched = new Set<ProjectSession>();
+  for (const change of changes) {
+    const file = pathOf(change.uri);
+    if (!file) continue;
+    // Open documents are owned by the editor: their disk state does not matter until they close.
+    if (change.type === FileChangeType.Changed && documents.get(change.uri)) continue;
+    for (const session of sessions.filter((s) => s.contains(file) || path.basename(file) === '.env')) {
+      if (change.type === FileChangeType.Changed) session.changed(file);
+      else session.structureChanged();
+      touched.add(session);
+    }
+    if (change.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+  }
+  if (touched.size) requestRefresh();
+});
+
+connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
+  const file = pathOf(params.textDocument.uri);
+  const session = file ? sessionFor(file) : undefined;
+  if (!file || !session) return { kind: 'full', items: [] };
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+  analyze(session);
+  return { kind: 'full', resultId: String(session.generation), items: session.findingsFor(file).map((f) => toDiagnostic(f, positions)) };
+});
+
+connection.onCodeAction((params) => quickFixes(params.context.diagnostics));
+
+connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
 
 documents.listen(connection);
 connection.listen();

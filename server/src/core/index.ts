@@ -7,3 +7,4 @@ export * from './rules';
 export { docStepsOf } from './model/docSteps';
 export { LineIndex } from './text/lineIndex';
 export * from './document';
+export { Evaluator } from './evaluator/evaluator';

@@ -3,11 +3,27 @@
 // different majors of vscode-jsonrpc (languageclient 11 uses 10, languageserver 10 uses 9), so each side sends or
 // handles these through its own library, typed by the declarations below.
 
-/** `integrationLens/status` (client → server, no params): is the server up, and which version is it. */
+/** `integrationLens/status` (client → server, no params): is the server up, which version, and its projects. */
 export const StatusRequest = { method: 'integrationLens/status' } as const;
+
+export interface ProjectStatus {
+  root: string;
+  /** False when no model could be built (the message says why). */
+  ok: boolean;
+  message?: string;
+  steps: number;
+  findings: number;
+  lastDurationMs: number;
+  lastAnalysisAt?: string;
+}
 
 export interface StatusResult {
   ok: true;
   /** The extension's version (package.json), which the server is built from. */
   version: string;
+  projects: ProjectStatus[];
 }
+
+/** `integrationLens/analysisFinished` (server → client notification) after each analysis of a project. */
+export const AnalysisFinishedNotification = { method: 'integrationLens/analysisFinished' } as const;
+export type AnalysisFinishedParams = ProjectStatus;

@@ -29,9 +29,11 @@ export interface EvaluatorOptions {
 export class Evaluator {
   readonly host: FileHost;
   readonly cache: ParseCache;
-  readonly problems: Problem[] = [];
+  /** Problems by the file they are in: syntax errors of loaded files, imports that lead nowhere. */
+  private readonly problemsByFile = new Map<string, Problem[]>();
   private readonly modules = new Map<string, ModuleRecord | null>();
-  private readonly reportedFiles = new Set<string>();
+  /** Who imports whom (target path -> importer paths): what an edit must re-evaluate. */
+  private readonly dependents = new Map<string, Set<string>>();
   private steps = 0;
   private readonly budget: number;
   callDepth = 0;
@@ -45,6 +47,64 @@ export class Evaluator {
   /** Files loaded so far (absolute paths). */
   get files(): string[] {
     return [...this.modules.keys()].filter((p) => this.modules.get(p));
+  }
+
+  /** Problems of the files loaded so far. */
+  get problems(): Problem[] {
+    const all: Problem[] = [];
+    for (const [file, problems] of this.problemsByFile) if (this.modules.get(file)) all.push(...problems);
+    return all;
+  }
+
+  /** Starts a new analysis with this evaluator: a fresh work budget. Loaded modules stay. */
+  beginAnalysis(): void {
+    this.steps = 0;
+    this.callDepth = 0;
+  }
+
+  /**
+   * Forgets the modules of `paths` and, transitively, every module that imports them: their values
+   * are computed again on the next read. Modules that do not depend on a changed file keep their
+   * memoized values, which is what makes re-analysis after an edit cheap. Returns the paths forgotten.
+   */
+  invalidate(paths: Iterable<string>): string[] {
+    const queue = [...paths];
+    const forgotten = new Set<string>();
+    while (queue.length) {
+      const path = queue.pop() as string;
+      if (forgotten.has(path)) continue;
+      forgotten.add(path);
+      for (const importer of this.dependents.get(path) ?? []) queue.push(importer);
+    }
+    for (const path of forgotten) {
+      const record = this.modules.get(path);
+      if (record) this.cjsCache.delete(record);
+      this.modules.delete(path);
+      this.problemsByFile.delete(path);
+      this.dependents.delete(path);
+    }
+    // Edges from forgotten importers are recorded again when they load.
+    for (const importers of this.dependents.values()) for (const path of forgotten) importers.delete(path);
+    this.cycleMemo.clear();
+    for (const key of [...this.missingReported]) if (forgotten.has(key.slice(0, key.lastIndexOf(':')))) this.missingReported.delete(key);
+    return [...forgotten];
+  }
+
+  /** Forgets everything (a file was created or deleted: module resolution itself may change). */
+  reset(): void {
+    this.invalidate([...this.modules.keys()]);
+  }
+
+  private addProblem(problem: Problem & { range: SourceRange }): void {
+    const list = this.problemsByFile.get(problem.range.file) ?? [];
+    list.push(problem);
+    this.problemsByFile.set(problem.range.file, list);
+  }
+
+  private recordImport(importer: string, target: string): void {
+    let importers = this.dependents.get(target);
+    if (!importers) this.dependents.set(target, (importers = new Set()));
+    importers.add(importer);
   }
 
   tick(): void {
@@ -64,10 +124,7 @@ export class Evaluator {
       this.modules.set(path, null);
       return undefined;
     }
-    if (!this.reportedFiles.has(path)) {
-      this.reportedFiles.add(path);
-      this.problems.push(...parsed.syntaxErrors);
-    }
+    this.problemsByFile.set(path, parsed.syntaxErrors.map((p) => ({ ...p })));
     const record = new ModuleRecord(parsed);
     this.modules.set(path, record);
     scanModule(this, record);
@@ -130,6 +187,7 @@ export class Evaluator {
     for (const specifier of record.starExports) {
       const target = resolveModule(record.path, specifier, this.host);
       if (target.kind !== 'file') continue;
+      this.recordImport(record.path, target.path);
       const other = this.module(target.path);
       if (!other) continue;
       for (const name of this.exportNames(other, seen)) if (name !== 'default') names.add(name);
@@ -189,6 +247,7 @@ export class Evaluator {
       this.reportMissingModule(specifier, at);
       return unknown(`cannot find module '${specifier}'`, at);
     }
+    this.recordImport(record.path, target.path);
     const other = this.module(target.path);
     if (!other) return unknown(`cannot read ${relativeName(target.path)}`, at);
     return { k: 'module', record: other };
@@ -254,7 +313,7 @@ export class Evaluator {
     const key = `${at.file}:${at.start}`;
     if (this.missingReported.has(key)) return;
     this.missingReported.add(key);
-    this.problems.push({
+    this.addProblem({
       code: 'missing-module',
       severity: 'warning',
       message: `Cannot find module '${specifier}': values imported from it are not analysed.`,

@@ -24,6 +24,8 @@ export interface BuildModelOptions {
   host?: FileHost;
   cache?: ParseCache;
   budget?: number;
+  /** An evaluator kept from an earlier analysis (the language server): unchanged modules keep their values. */
+  evaluator?: Evaluator;
 }
 
 const HOOKS: Array<keyof InvocationHooks> = [
@@ -65,7 +67,8 @@ export function analyzeIntegration(options: BuildModelOptions): IntegrationAnaly
       problems: [],
     };
   }
-  const ev = new Evaluator({ host, cache: options.cache, budget: options.budget });
+  const ev = options.evaluator ?? new Evaluator({ host, cache: options.cache, budget: options.budget });
+  ev.beginAnalysis();
   try {
     for (const entryFile of candidates) {
       const record = ev.module(entryFile);

@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import {
+  analyzeIntegration,
+  Evaluator,
+  ParseCache,
+  runRules,
+  type FileHost,
+  type Finding,
+  type IntegrationAnalysis,
+  type ModelLoadFailure,
+} from '../core';
+
+/** One integration project in the workspace: its evaluator, kept across edits, and its latest results. */
+export class ProjectSession {
+  private readonly cache = new ParseCache();
+  private evaluator: Evaluator;
+  private readonly dirty = new Set<string>();
+  private needsReset = false;
+  private stale = true;
+  analysis: IntegrationAnalysis | ModelLoadFailure | undefined;
+  findings: Finding[] = [];
+  /** Increases with every analysis: results carry it so stale ones are recognised. */
+  generation = 0;
+  lastDurationMs = 0;
+  lastAnalysisAt: Date | undefined;
+
+  constructor(
+    readonly root: string,
+    private readonly host: FileHost,
+  ) {
+    this.evaluator = new Evaluator({ host, cache: this.cache });
+  }
+
+  /** Whether a file lies inside this project (and so may affect it). */
+  contains(file: string): boolean {
+    const rel = path.relative(this.root, file);
+    return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
+  }
+
+  /** A file's content changed: it and the modules that import it are evaluated again. */
+  changed(file: string): void {
+    this.dirty.add(file);
+    this.stale = true;
+  }
+
+  /** A file was created or deleted: imports may resolve differently, so start over (parses stay cached). */
+  structureChanged(): void {
+    this.needsReset = true;
+    this.stale = true;
+  }
+
+  get isStale(): boolean {
+    return this.stale;
+  }
+
+  /** Brings the analysis up to date (synchronously: it is fast once warm) and returns it. */
+  ensure(): IntegrationAnalysis | ModelLoadFailure | undefined {
+    if (!this.stale) return this.analysis;
+    const started = performance.now();
+    if (this.needsReset) this.evaluator.reset();
+    else this.evaluator.invalidate(this.dirty);
+    this.needsReset = false;
+    this.dirty.clear();
+    this.stale = false;
+    try {
+      this.analysis = analyzeIntegration({ projectPath: this.root, host: this.host, evaluator: this.evaluator });
+    } catch (error) {
+      // A crash in the core must not take the server down: report it as a load failure and start afresh next time.
+      this.evaluator = new Evaluator({ host: this.host, cache: this.cache });
+      this.analysis = { kind: 'load-failure', message: `Integration Lens failed to analyse the project: ${(error as Error).message}`, problems: [] };
+    }
+    this.findings = this.analysis && !('kind' in this.analysis) ? runRules(this.analysis, this.host) : [];
+    this.generation++;
+    this.lastDurationMs = performance.now() - started;
+    this.lastAnalysisAt = new Date();
+    return this.analysis;
+  }
+
+  findingsFor(file: string): Finding[] {
+    return this.findings.filter((f) => f.range.file === file);
+  }
+}

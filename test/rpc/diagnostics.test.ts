@@ -51,7 +51,7 @@ describe('diagnostics over JSON-RPC (push)', () => {
     const [d] = published.diagnostics;
     assert.deepEqual(d.range, { start: { line: 3, character: 81 }, end: { line: 3, character: 95 } });
     assert.equal(d.source, 'integration-lens');
-    assert.match(d.message, /Did you mean "fetch-account"/);
+    assert.match(String(d.message), /Did you mean "fetch-account"/);
 
     const actions = await server.within(
       'codeAction',

@@ -46,6 +46,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(published, { uri, diagnostics: [] });
   });
 
+  it('starts from the CLI with `integration-lens lsp --stdio`, for any LSP client', async () => {
+    server = await LanguageServerUnderTest.start({ args: [resolve(repoRoot, 'dist/cli.js'), 'lsp', '--stdio'] });
+    assert.equal(server.initializeResult.serverInfo?.name, 'integration-lens');
+    const exit = await server.stop();
+    assert.deepEqual(exit, { code: 0, signal: null });
+  });
+
   it('exits with code 0 after shutdown and exit', async () => {
     server = await LanguageServerUnderTest.start();
     const exit = await server.stop();

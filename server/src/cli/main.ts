@@ -44,6 +44,20 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
       setExitCode(documentCommand(opts, output)),
     );
 
+  program
+    .command('lsp')
+    .description('start the language server (for any LSP client)')
+    .option('--stdio', 'talk LSP over standard input and output (the default)')
+    .option('--node-ipc', "talk LSP over Node's IPC channel")
+    .option('--socket <port>', 'talk LSP over a socket on 127.0.0.1')
+    .action(() => {
+      // The server reads its transport from process.argv, as vscode-languageserver does.
+      if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))) process.argv.push('--stdio');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(require('node:path').join(__dirname, 'server.js'));
+      setExitCode(-1);
+    });
+
   return program;
 }
 
@@ -64,5 +78,7 @@ export function run(argv: string[], output: Output = processOutput): number {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  const code = run(process.argv.slice(2));
+  // -1: a long-running command (the language server) owns the process from here.
+  if (code >= 0) process.exitCode = code;
 }

@@ -38,6 +38,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** How long to wait for each expected message before failing. */
   timeoutMs?: number;
+  /** Arguments for node instead of `dist/server.js --stdio` (e.g. the CLI's `lsp --stdio`). */
+  args?: string[];
 }
 
 interface Exit {
@@ -78,7 +80,7 @@ export class LanguageServerUnderTest {
   /** Spawns `node dist/server.js --stdio` and completes initialize/initialized. */
   static async start(options: StartOptions = {}): Promise<LanguageServerUnderTest> {
     if (!existsSync(serverModule)) throw new Error(`${serverModule} is missing: run \`node scripts/build.mjs server\``);
-    const child = spawn(process.execPath, ['--enable-source-maps', serverModule, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(options.args ?? [serverModule, '--stdio'])], { stdio: 'pipe' });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

@@ -1,0 +1,79 @@
+// Benchmark for the language server (issue 4), over JSON-RPC with the real server process:
+// cold time to first diagnostics, time from a one-line edit in a step file to its new diagnostics
+// (median and p95 of 50 edits), and the server's peak RSS; beside TypeScript's bare parse of the
+// same files measured in the same run. Targets: first diagnostics within 2x the bare parse, a median
+// edit under 50 ms, RSS under 300 MB.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateIntegration } from './generate.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dir = join(root, '.bench', 'integration-250-lsp');
+generateIntegration(dir, 250, 200);
+const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+
+const parseRuns = [];
+for (let i = 0; i < 5; i++) parseRuns.push(JSON.parse(execFileSync(process.execPath, [join(here, 'parseOnly.cjs'), dir], { encoding: 'utf8' })).ms);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+connection.listen();
+const now = () => performance.now();
+
+await connection.sendRequest(rpc.InitializeRequest.type, {
+  processId: process.pid,
+  rootUri: pathToFileURL(dir).href,
+  workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
+  capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+});
+await connection.sendNotification(rpc.InitializedNotification.type, {});
+
+const file = join(dir, 'src', 'steps', 'service10.ts');
+const uri = pathToFileURL(file).href;
+let text = readFileSync(file, 'utf8');
+const pull = () => connection.sendRequest(rpc.DocumentDiagnosticRequest.type, { textDocument: { uri } });
+
+let started = now();
+await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+const first = await pull();
+const coldMs = now() - started;
+if (first.items.length !== 0) throw new Error(`expected a clean file, got ${JSON.stringify(first.items)}`);
+
+// Each edit changes one line: a dependsOn entry alternates between a typo and the right constant,
+// so every other result must contain the finding (checked, so the timing is of real work).
+const line = /dependsOn: \[Steps\.(\w+)\]/.exec(text);
+if (!line) throw new Error('no dependsOn line to edit');
+const good = line[0];
+const bad = `dependsOn: ['fetch-nothing']`;
+const times = [];
+for (let i = 0; i < EDITS; i++) {
+  const broken = i % 2 === 0;
+  text = broken ? text.replace(good, bad) : text.replace(bad, good);
+  started = now();
+  await connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [{ text }] });
+  const report = await pull();
+  times.push(now() - started);
+  const found = report.items.some((d) => d.code === 'unknown-dependency');
+  if (found !== broken) throw new Error(`edit ${i}: expected ${broken ? 'a' : 'no'} finding, got ${JSON.stringify(report.items.map((d) => d.code))}`);
+}
+
+const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+await connection.sendRequest(rpc.ShutdownRequest.type);
+await connection.sendNotification(rpc.ExitNotification.type);
+
+const parseMs = median(parseRuns);
+const rssMb = peakKb / 1024;
+console.log(`integration: 250 steps over ${202} TypeScript files; edited src/steps/service10.ts`);
+console.log(`bare TypeScript parse (median of 5): ${parseMs.toFixed(1)} ms`);
+console.log(`cold open -> first diagnostics: ${coldMs.toFixed(1)} ms = ${(coldMs / parseMs).toFixed(2)}x parse (target <= 2x: ${coldMs <= 2 * parseMs ? 'met' : 'NOT met'})`);
+console.log(`one-line edit -> new diagnostics over ${EDITS} edits: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms (target median < 50 ms: ${median(times) < 50 ? 'met' : 'NOT met'})`);
+console.log(`server peak RSS: ${rssMb.toFixed(0)} MB (target < 300 MB: ${rssMb < 300 ? 'met' : 'NOT met'})`);

@@ -2,6 +2,8 @@ import type { SourceRange } from '../model/types';
 import { generateRelationshipKey, generateRelationshipType } from '../sdk/relationshipType';
 import { RELATIONSHIP_CLASSES, RELATIONSHIP_DIRECTIONS } from '../sdk/relationshipClasses';
 import { memberOf } from './members';
+import { createIntegrationHelpers } from './builtins/integrationHelpers';
+import { dataModelExport } from './builtins/dataModel';
 import { objectOf, str, unknown, type BuiltinValue, type Value } from './values';
 
 const SDK_CORE = '@jupiterone/integration-sdk-core';
@@ -39,7 +41,7 @@ const enumObject = (values: Record<string, string>) => objectOf(Object.fromEntri
 /** SDK functions that only make sense at run time: callable, but their result is unknown. */
 const RUNTIME_FUNCTIONS = [
   'createIntegrationEntity', 'createDirectRelationship', 'createMappedRelationship', 'createIntegrationRelationship',
-  'convertProperties', 'parseTimePropertyValue', 'getTime', 'assignTags', 'createIntegrationHelpers',
+  'convertProperties', 'parseTimePropertyValue', 'getTime', 'assignTags',
   'IntegrationError', 'IntegrationValidationError', 'IntegrationProviderAuthenticationError',
   'IntegrationProviderAuthorizationError', 'IntegrationProviderAPIError',
 ];
@@ -59,6 +61,8 @@ function sdkCoreExport(name: string, at: SourceRange): Value | undefined {
       return generator(name, '_type', generateRelationshipType);
     case 'generateRelationshipKey':
       return generator(name, '_key', generateRelationshipKey);
+    case 'createIntegrationHelpers':
+      return createIntegrationHelpers(at);
     default:
       if (RUNTIME_FUNCTIONS.includes(name)) {
         return { k: 'builtin', name: `${SDK_CORE}.${name}`, call: (_args, ctx) => unknown(`the result of ${name}() exists only at run time`, ctx.at), at };
@@ -71,13 +75,19 @@ function sdkCoreExport(name: string, at: SourceRange): Value | undefined {
 export function packageExport(pkg: string, name: string, at: SourceRange): Value {
   if (pkg === SDK_CORE || pkg.startsWith(`${SDK_CORE}/`)) {
     if (name === '*') {
-      const names = ['RelationshipClass', 'RelationshipDirection', 'DisabledStepReason', 'generateRelationshipType', 'generateRelationshipKey', ...RUNTIME_FUNCTIONS];
+      const names = [
+        'RelationshipClass', 'RelationshipDirection', 'DisabledStepReason', 'generateRelationshipType', 'generateRelationshipKey',
+        'createIntegrationHelpers', ...RUNTIME_FUNCTIONS,
+      ];
       const ns = objectOf(Object.fromEntries(names.map((n) => [n, sdkCoreExport(n, at) as Value])), at);
       ns.open = unknown(`a member of ${SDK_CORE} that the analysis does not model`, at);
       return ns;
     }
     return sdkCoreExport(name, at) ?? unknown(`'${name}' from ${SDK_CORE} is not modelled`, at);
   }
-  if (pkg === DATA_MODEL && name === 'RelationshipClass') return enumObject(RELATIONSHIP_CLASSES);
+  if (pkg === DATA_MODEL) {
+    const value = dataModelExport(name, at);
+    if (value) return value;
+  }
   return unknown(`'${name === '*' ? pkg : name}' comes from the package '${pkg}', which the analysis does not read`, at);
 }

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildModel, type IntegrationModel, type Resolved } from '../../../server/src/core';
+import { memoryHost } from '../helpers/memoryHost';
+
+// Patterns met in public JupiterOne integrations (graph-*), each reduced to a few lines.
+
+const ROOT = path.resolve('/virtual/project');
+
+function model(files: Record<string, string>): IntegrationModel {
+  const result = buildModel({ projectPath: ROOT, host: memoryHost(ROOT, files), budget: 200_000 });
+  if ('kind' in result) assert.fail(result.message);
+  return result;
+}
+
+const known = <T>(r: Resolved<T> | undefined): T => {
+  assert.ok(r && r.kind === 'known', `expected a known value, got ${JSON.stringify(r)}`);
+  return r.value;
+};
+
+const unresolvedReason = (r: Resolved<unknown> | undefined): string => {
+  assert.ok(r && r.kind === 'unknown', `expected an unresolved value, got ${JSON.stringify(r)}`);
+  return r.reason;
+};
+
+const step = (id: string, entities = '[]') =>
+  `{ id: ${id}, name: 'S', entities: ${entities}, relationships: [], executionHandler: async () => {} }`;
+
+const config = (steps: string) => `export const invocationConfig = { integrationSteps: ${steps} };`;
+
+describe('integration patterns', () => {
+  describe('createIntegrationHelpers (SDK 12.8+)', () => {
+    const helpers = (name: string) => `
+      import { createIntegrationHelpers } from '@jupiterone/integration-sdk-core';
+      import { typeboxClassSchemaMap } from '@jupiterone/data-model';
+      export const { createEntityType, createEntityMetadata, createMultiClassEntityMetadata, createIntegrationEntity } =
+        createIntegrationHelpers({ integrationName: ${name}, classSchemaMap: typeboxClassSchemaMap });`;
+
+    it('builds entity types and metadata as the SDK does, keeping the extra keys of the spec', () => {
+      const m = model({
+        'src/helpers.ts': helpers("'acme'"),
+        'src/index.ts': `import { createEntityMetadata, createEntityType } from './helpers';
+          export const [UserMetadata, createUser] = createEntityMetadata({
+            resourceName: 'User', _class: ['User'], _type: createEntityType('user'), description: 'd', schema: {}, partial: true,
+          });
+          ${config(`[${step("'s'", '[UserMetadata]')}]`)}`,
+      });
+      const entity = m.steps.items[0].entities.items[0];
+      assert.equal(known(entity._type), 'acme_user');
+      assert.deepEqual(known(entity._class), ['User']);
+      assert.equal(known(entity.resourceName), 'User');
+      assert.equal(known(entity.partial), true);
+    });
+
+    it('takes multi-class _class from the class schemas of @jupiterone/data-model', () => {
+      const m = model({
+        'src/helpers.ts': helpers("'acme'"),
+        'src/index.ts': `import { typeboxClassSchemaMap } from '@jupiterone/data-model';
+          import { createMultiClassEntityMetadata } from './helpers';
+          const [Host] = createMultiClassEntityMetadata({ resourceName: 'Host', _class: [typeboxClassSchemaMap.Host, typeboxClassSchemaMap['Device']], _type: 'acme_host', description: '', schema: {} });
+          const [Other] = createMultiClassEntityMetadata({ resourceName: 'O', _class: [typeboxClassSchemaMap.NotAClassAnywhere], _type: 'acme_o', description: '', schema: {} });
+          ${config(`[${step("'s'", '[Host, Other]')}]`)}`,
+      });
+      const [host, other] = m.steps.items[0].entities.items;
+      assert.deepEqual(known(host._class), ['Host', 'Device']);
+      assert.match(unresolvedReason(other._class), /does not define/);
+    });
+
+    it('stays unresolved when the integration name or the spec is known only at run time', () => {
+      const m = model({
+        'src/helpers.ts': helpers('process.env.NAME'),
+        'src/index.ts': `import { createEntityMetadata, createEntityType, createIntegrationEntity } from './helpers';
+          import { spec } from 'some-package';
+          const [A] = createEntityMetadata({ resourceName: 'A', _class: ['Record'], _type: createEntityType('a'), description: '', schema: {} });
+          const [B] = createEntityMetadata(spec);
+          const [C] = createIntegrationEntity({ resourceName: 'C', _class: ['Record'], _type: 'c', description: '', schema: {} });
+          ${config(`[${step("'s'", '[A, B, C]')}]`)}`,
+      });
+      const entities = m.steps.items[0].entities;
+      assert.match(unresolvedReason(entities.items[0]._type), /process\.env/);
+      assert.equal(entities.complete, false);
+      assert.ok(entities.unknowns.some((u) => /some-package/.test(u.reason)));
+      assert.ok(entities.unknowns.some((u) => /createIntegrationHelpers\(\) result/.test(u.reason)));
+    });
+  });
+
+  it('knows the global entities INTERNET and EVERYONE of @jupiterone/data-model', () => {
+    const m = model({
+      'src/index.ts': `import { INTERNET } from '@jupiterone/data-model';
+        import * as dm from '@jupiterone/data-model';
+        ${config(`[${step('`${INTERNET._type}-${dm.EVERYONE._type}-${INTERNET._class[1]}`')}, ${step('dm.somethingElse')}]`)}`,
+    });
+    assert.equal(known(m.steps.items[0].id), 'internet-everyone-Network');
+    assert.match(unresolvedReason(m.steps.items[1].id), /does not model/);
+  });
+});

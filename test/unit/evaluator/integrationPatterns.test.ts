@@ -93,4 +93,17 @@ describe('integration patterns', () => {
     assert.equal(known(m.steps.items[0].id), 'internet-everyone-Network');
     assert.match(unresolvedReason(m.steps.items[1].id), /does not model/);
   });
+
+  it('reads JSON modules: default, named and require() imports of package.json', () => {
+    const m = model({
+      'package.json': `{ "name": "@acme/graph-acme", "version": "1.2.3", "j1": { "prefix": "acme" } }`,
+      'src/index.ts': `import pkg from '../package.json';
+        import { version } from '../package.json';
+        const { j1 } = require('../package.json');
+        ${config(`[${step('`${pkg.name}@${version}`')}, ${step('j1.prefix')}, ${step('pkg.missing')}]`)}`,
+    });
+    assert.equal(known(m.steps.items[0].id), '@acme/graph-acme@1.2.3');
+    assert.equal(known(m.steps.items[1].id), 'acme');
+    assert.match(unresolvedReason(m.steps.items[2].id), /no id/);
+  });
 });

@@ -16,6 +16,14 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
   const exportLocal = (exported: string, local: string, node: ts.Node) =>
     record.exports.set(exported, () => scope.lookup(local) ?? unknown(`'${local}' is not defined`, ev.range(node, record)));
 
+  if (/\.json$/i.test(record.path)) {
+    // `import pkg from '../package.json'` / `require('./x.json')`: the module's exports are the parsed value.
+    const statement = sourceFile.statements[0];
+    // An empty or broken file throws when loaded; the parser has reported it, nothing is exported.
+    if (statement && ts.isExpressionStatement(statement)) record.cjsAssignments.push({ kind: 'whole', expr: statement.expression });
+    return;
+  }
+
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) {
       scanImport(ev, record, statement);

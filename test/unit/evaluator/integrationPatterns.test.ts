@@ -106,4 +106,52 @@ describe('integration patterns', () => {
     assert.equal(known(m.steps.items[1].id), 'acme');
     assert.match(unresolvedReason(m.steps.items[2].id), /no id/);
   });
+
+  describe('Set, Map and Array.from', () => {
+    it('de-duplicates with new Set in insertion order, through spreads and Array.from', () => {
+      const m = model({
+        'src/index.ts': `const ids = ['b', 'a', 'b', 'c', 'a'];
+          const seen = new Set<string>();
+          seen.add('z'); seen.add('z'); seen.delete('nope');
+          ${config(`[...[...new Set(ids)].map((i) => (${step('i')})), ...Array.from(new Set(['x', 'x', 'y']), (v, n) => (${step('v + n')})), ${step('`${seen.size}-${[...seen][0]}`')}]`)}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['b', 'a', 'c', 'x0', 'y1', '1-z']);
+    });
+
+    it('reads Maps: get, has, size, keys, values and for...of over entries', () => {
+      const m = model({
+        'src/index.ts': `const byId = new Map<string, string>([['u', 'fetch-users'], ['g', 'fetch-groups']]);
+          byId.set('u', 'fetch-users-v2');
+          function ids() { const out: string[] = []; for (const [k, v] of byId) out.push(k + ':' + v); return out; }
+          ${config(`[${step("byId.get('u')")}, ${step("`${byId.has('g')}-${byId.has('x')}-${byId.size}`")}, ${step('[...byId.keys()].join()')}, ${step('ids().join()')}, ${step("String(byId.get('missing'))")}]`)}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), [
+        'fetch-users-v2',
+        'true-false-2',
+        'u,g',
+        'u:fetch-users-v2,g:fetch-groups',
+        'undefined',
+      ]);
+    });
+
+    it('keeps a collection with a run-time element, or with objects, unresolved', () => {
+      const m = model({
+        'src/index.ts': `const a = new Set(['a', process.env.X]);
+          const o = new Set([{ id: 'x' }]);
+          ${config(`[...Array.from(a).map((i) => (${step('i')})), ...[...o].map((i: any) => (${step('i.id')}))]`)}`,
+      });
+      assert.equal(m.steps.items.length, 0);
+      assert.equal(m.steps.complete, false);
+      assert.match(m.steps.unknowns[0].reason, /process\.env/);
+      assert.match(m.steps.unknowns[1].reason, /object identity is not modelled/);
+    });
+
+    it('sorts like JavaScript, with or without a comparator', () => {
+      const m = model({
+        'src/index.ts': `const names = ['b', 'B', 'a', '10', '9'];
+          ${config(`[${step('[...names].sort().join()')}, ${step('[3, 20, 100].sort().join()')}, ${step('[3, 20, 100].sort((x, y) => y - x).join()')}]`)}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['10,9,B,a,b', '100,20,3', '100,20,3']);
+    });
+  });
 });

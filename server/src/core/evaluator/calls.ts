@@ -5,6 +5,7 @@ import { Scope } from './scope';
 import { assignPattern } from './patterns';
 import { functionValue, hasModifier } from './functions';
 import { enumValue } from './enums';
+import { iterationOf } from './builtins/collections';
 import { truthiness, unknown, type ArrayValue, type FunctionValue, type Prop, type Value } from './values';
 
 const MAX_CALL_DEPTH = 40;
@@ -84,7 +85,8 @@ function fromCallSite(value: Value, fn: FunctionValue, callAt: SourceRange): Val
   const file = fn.scope.module.path;
   const inside = (at: SourceRange | undefined) => !!at && at.file === file && at.start >= body.pos && at.end <= body.end;
   const restamp = (v: Value, depth: number): Value => {
-    if (v.k === 'unknown' || v.k === 'function' || v.k === 'builtin' || !inside(v.at) || depth > 8) return v;
+    // A collection keeps its identity: it is mutable, and a copy would miss later changes.
+    if (v.k === 'unknown' || v.k === 'function' || v.k === 'builtin' || v.k === 'collection' || !inside(v.at) || depth > 8) return v;
     if (v.k === 'object') {
       const props = new Map<string, Prop>();
       for (const [key, prop] of v.props) {
@@ -195,7 +197,8 @@ function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope):
 
 function forOf(ev: Evaluator, statement: ts.ForOfStatement, scope: Scope): Completion {
   const record = scope.module;
-  const iterable = ev.evaluate(statement.expression, scope);
+  const value = ev.evaluate(statement.expression, scope);
+  const iterable = iterationOf(value, ev.range(statement.expression, record)) ?? value;
   if (iterable.k !== 'array' || iterable.unknowns.length) {
     if (!hasEffects(statement.statement)) return NORMAL;
     const reason = iterable.k === 'unknown' ? iterable.reason : 'a loop over values known only at run time';

@@ -6,6 +6,7 @@ import { functionValue } from './functions';
 import { globalValue } from './builtins/globals';
 import { binaryOperation, unaryOperation } from './operators';
 import { requireCall } from './calls';
+import { iterationOf } from './builtins/collections';
 import {
   primitive,
   NOT_PRIMITIVE,
@@ -86,7 +87,7 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
     case ts.SyntaxKind.CallExpression:
       return callExpression(ev, node as ts.CallExpression, scope);
     case ts.SyntaxKind.NewExpression:
-      return unknown(`'new ${(node as ts.NewExpression).expression.getText(record.file.sourceFile)}(...)' is only known at run time`, at());
+      return newExpression(ev, node as ts.NewExpression, scope);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
       return functionValue(ev, node as ts.ArrowFunction, scope, record);
@@ -137,6 +138,7 @@ function typeOfValue(value: Value): string | undefined {
     case 'null':
     case 'array':
     case 'regexp':
+    case 'collection':
       return 'object';
     case 'function':
     case 'builtin':
@@ -257,6 +259,7 @@ export function spreadInto(target: ObjectValue, value: Value, at: ReturnType<Eva
     case 'string':
       [...value.v].forEach((ch, index) => target.props.set(String(index), { get: () => str(ch, at) }));
       return;
+    case 'collection': // a Set or Map has no own enumerable properties
     case 'undefined':
     case 'null':
     case 'number':
@@ -288,6 +291,10 @@ function arrayLiteral(ev: Evaluator, node: ts.ArrayLiteralExpression, scope: Sco
 
 export function spreadItems(ev: Evaluator, target: ArrayValue, value: Value, at: ReturnType<Evaluator['range']>): void {
   const offset = target.items.length;
+  if (value.k === 'collection') {
+    const items = iterationOf(value, at);
+    if (items) return spreadItems(ev, target, items, at);
+  }
   if (value.k === 'array') {
     target.unknowns.push(...value.unknowns.map((u) => ({ ...u, index: offset + (u.index ?? value.items.length) })));
     target.items.push(...value.items);
@@ -413,7 +420,8 @@ function callExpression(ev: Evaluator, node: ts.CallExpression, scope: Scope): V
   const args: Value[] = [];
   for (const arg of node.arguments) {
     if (ts.isSpreadElement(arg)) {
-      const spread = ev.evaluate(arg.expression, scope);
+      const value = ev.evaluate(arg.expression, scope);
+      const spread = iterationOf(value, ev.range(arg, record)) ?? value;
       if (spread.k === 'array' && spread.unknowns.length === 0) args.push(...spread.items.map((i) => i.value));
       else return unknown('call with a spread argument known only at run time', at);
     } else {
@@ -421,4 +429,20 @@ function callExpression(ev: Evaluator, node: ts.CallExpression, scope: Scope): V
     }
   }
   return ev.call(callee, args, at, self);
+}
+
+/** `new X(...)`: modelled global constructors (`Set`, `Map`) are built; anything else exists only at run time. */
+function newExpression(ev: Evaluator, node: ts.NewExpression, scope: Scope): Value {
+  const record = scope.module;
+  const at = ev.range(node, record);
+  const runtimeOnly = () => unknown(`'new ${node.expression.getText(record.file.sourceFile)}(...)' is only known at run time`, at);
+  if (!ts.isIdentifier(node.expression)) return runtimeOnly();
+  const callee = ev.evaluate(node.expression, scope);
+  if (callee.k !== 'builtin' || !callee.construct) return runtimeOnly();
+  const args: Value[] = [];
+  for (const arg of node.arguments ?? []) {
+    if (ts.isSpreadElement(arg)) return unknown('new with a spread argument is not modelled', at);
+    args.push(ev.evaluate(arg, scope));
+  }
+  return callee.construct(args, { at, call: (f, a, where) => ev.call(f, a, where) });
 }

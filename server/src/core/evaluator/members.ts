@@ -2,6 +2,7 @@ import type { SourceRange } from '../model/types';
 import type { Evaluator } from './evaluator';
 import { arrayMethod } from './builtins/arrayMethods';
 import { stringMethod } from './builtins/stringMethods';
+import { collectionMember } from './builtins/collections';
 import { num, unknown, UNDEFINED, type Value } from './values';
 
 /** `value[key]` with JavaScript semantics for the values the evaluator models. */
@@ -31,6 +32,8 @@ export function memberOf(ev: Evaluator, value: Value, key: string, at: SourceRan
     }
     case 'builtin':
       return value.props?.get(key) ?? unknown(`'${value.name}.${key}' is not modelled`, at);
+    case 'collection':
+      return collectionMember(ev, value, key, at);
     case 'unknown':
       // `process.env.X`: report the whole access, not just `process`.
       if (value.at && value.at.file === at.file && value.at.start === at.start && value.at.end < at.end) return { ...value, at };

@@ -17,6 +17,7 @@ export type Value =
   | FunctionValue
   | BuiltinValue
   | RegExpValue
+  | CollectionValue
   | UnknownValue;
 
 export interface StringValue { k: 'string'; v: string; at?: SourceRange }
@@ -82,8 +83,32 @@ export interface BuiltinValue {
   k: 'builtin';
   name: string;
   call?(args: Value[], ctx: CallContext, self?: Value): Value;
+  /** `new X(...)` of a modelled global constructor (`Set`, `Map`). */
+  construct?(args: Value[], ctx: CallContext): Value;
   /** Properties of the builtin (e.g. `Object.values`). */
   props?: Map<string, Value>;
+  at?: SourceRange;
+}
+
+/** A key of a modelled Set or Map: primitives only, compared with SameValueZero as JavaScript does. */
+export type CollectionKey = string | number | boolean | null | undefined;
+
+export interface CollectionEntry {
+  key: Value;
+  value: Value;
+  at?: SourceRange;
+}
+
+/**
+ * A `Set` or `Map` whose keys are known primitives. The JavaScript Map behind it keeps insertion order
+ * and SameValueZero key equality. Once something the analysis cannot follow is added, `lost` says
+ * why and every read of the contents is unknown.
+ */
+export interface CollectionValue {
+  k: 'collection';
+  kind: 'Set' | 'Map';
+  entries: Map<CollectionKey, CollectionEntry>;
+  lost?: UnknownValue;
   at?: SourceRange;
 }
 

@@ -146,6 +146,68 @@ const methods: Record<string, Method> = {
     array.items.reverse();
     return array;
   },
+  findIndex: (ev, array, [fn], at) => {
+    for (const [index, item] of array.items.entries()) {
+      const hit = truthiness(ev.call(fn, [item.value, num(index, at), array], item.at ?? at));
+      if (hit === undefined) return unknown('findIndex condition known only at run time', item.at ?? at);
+      if (hit) return incomplete(array, at) ?? num(index, at);
+    }
+    return incomplete(array, at) ?? num(-1, at);
+  },
+  lastIndexOf: (_ev, array, [needle], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    const n = needle ? primitive(needle) : undefined;
+    if (n === NOT_PRIMITIVE || needle?.k === 'unknown') return unknown('lastIndexOf() of a value known only at run time', at);
+    const values = array.items.map((i) => primitive(i.value));
+    if (array.items.some((i) => i.value.k === 'unknown')) return unknown('list with unknown elements', at);
+    return num(values.lastIndexOf(n), at);
+  },
+  at: (_ev, array, [index], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    if (index && index.k !== 'number' && index.k !== 'undefined') return unknown('at() with an index that is not a known number', at);
+    const i = index?.k === 'number' ? Math.trunc(index.v) : 0;
+    return array.items.at(Number.isNaN(i) ? 0 : i)?.value ?? { k: 'undefined', at };
+  },
+  sort: (ev, array, [compare], at) => {
+    const blocked = incomplete(array, at);
+    if (blocked) return blocked;
+    if (compare && compare.k !== 'undefined') {
+      // The same engine's sort with the interpreted comparator: same calls, same order.
+      let failed: Value | undefined;
+      const sorted = [...array.items].sort((x, y) => {
+        if (failed) return 0;
+        const result = ev.call(compare, [x.value, y.value], at);
+        const n = primitive(result);
+        if (result.k === 'unknown' || n === NOT_PRIMITIVE) {
+          failed = result.k === 'unknown' ? result : unknown('sort comparator result is not a number', at);
+          return 0;
+        }
+        const v = Number(n);
+        return Number.isNaN(v) ? 0 : v;
+      });
+      if (failed) return failed;
+      array.items.splice(0, array.items.length, ...sorted);
+      return array;
+    }
+    // Default order: undefined last, the rest by their string form in UTF-16 code units.
+    const keys = new Map<Item, string | undefined>();
+    for (const item of array.items) {
+      const p = primitive(item.value);
+      if (item.value.k === 'unknown' || p === NOT_PRIMITIVE) return unknown('sort() of elements that are not known primitives', item.at ?? at);
+      keys.set(item, p === undefined ? undefined : String(p));
+    }
+    const sorted = [...array.items].sort((x, y) => {
+      const a = keys.get(x);
+      const b = keys.get(y);
+      if (a === undefined) return b === undefined ? 0 : 1;
+      if (b === undefined) return -1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+    array.items.splice(0, array.items.length, ...sorted);
+    return array;
+  },
   keys: (_ev, array, _args, at) => {
     const blocked = incomplete(array, at);
     if (blocked) return blocked;

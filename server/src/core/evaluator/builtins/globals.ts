@@ -12,6 +12,7 @@ import {
   type Value,
 } from '../values';
 import { spreadInto } from '../expressions';
+import { arrayFrom, construct, iterationOf } from './collections';
 
 function builtin(name: string, call: BuiltinValue['call'], props?: Record<string, Value>): BuiltinValue {
   return { k: 'builtin', name, call, props: props ? new Map(Object.entries(props)) : undefined };
@@ -69,7 +70,8 @@ const objectGlobal = builtin('Object', undefined, {
     return target;
   }),
   freeze: builtin('Object.freeze', ([target]) => target ?? { k: 'undefined' }),
-  fromEntries: builtin('Object.fromEntries', ([list], ctx) => {
+  fromEntries: builtin('Object.fromEntries', ([source], ctx) => {
+    const list = source ? iterationOf(source, ctx.at) : undefined;
     if (!list || list.k !== 'array') return list?.k === 'unknown' ? list : unknown('Object.fromEntries of a non-list', ctx.at);
     if (list.unknowns.length) return unknown(list.unknowns[0].reason, list.unknowns[0].at ?? ctx.at);
     const result: ObjectValue = { k: 'object', props: new Map(), at: ctx.at };
@@ -85,6 +87,16 @@ const objectGlobal = builtin('Object', undefined, {
   }),
 });
 
+/** `Set` / `Map`: `new` builds a modelled collection; calling them without `new` throws. */
+function constructor(kind: 'Set' | 'Map'): BuiltinValue {
+  return {
+    k: 'builtin',
+    name: kind,
+    call: (_args, ctx) => unknown(`${kind}() without new would throw at run time`, ctx.at),
+    construct: (args, ctx) => construct(kind, args, ctx),
+  };
+}
+
 const runtimeOnly = (name: string, what: string): BuiltinValue =>
   builtin(name, (_args, ctx) => unknown(`${what} is only known at run time`, ctx.at));
 
@@ -92,7 +104,10 @@ const GLOBALS: Record<string, Value> = {
   Object: objectGlobal,
   Array: builtin('Array', undefined, {
     isArray: builtin('Array.isArray', ([v], ctx) => (v?.k === 'unknown' ? v : fromPrimitive(v?.k === 'array', ctx.at))),
+    from: builtin('Array.from', arrayFrom),
   }),
+  Set: constructor('Set'),
+  Map: constructor('Map'),
   String: builtin('String', ([v], ctx) => {
     const p = v ? primitive(v) : '';
     return p === NOT_PRIMITIVE || v?.k === 'unknown' ? unknown('String() of a value known only at run time', ctx.at) : fromPrimitive(String(p), ctx.at);

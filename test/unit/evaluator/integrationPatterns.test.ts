@@ -154,4 +154,53 @@ describe('integration patterns', () => {
       assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['10,9,B,a,b', '100,20,3', '100,20,3']);
     });
   });
+
+  it('reads getters of object literals with this bound to the object; a spread copies their value', () => {
+    const m = model({
+      'src/index.ts': `const Ids = { prefix: 'acme', get USERS() { return this.prefix + '-users'; }, set USERS(v: string) {} };
+        const copy = { ...Ids, prefix: 'other' };
+        ${config(`[${step('Ids.USERS')}, ${step('copy.USERS')}, ${step('Object.keys(Ids).join()')}]`)}`,
+    });
+    assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['acme-users', 'acme-users', 'prefix,USERS']);
+  });
+
+  describe('class static members', () => {
+    it('evaluates static fields in order, with this and the class name bound to the class', () => {
+      const m = model({
+        'src/constants.ts': `export class Steps {
+            static readonly EARLY = \`\${this.USERS}\`;
+            static readonly USERS = 'fetch-users';
+            static readonly GROUPS = Steps.USERS.replace('users', 'groups');
+            static all() { return [this.USERS, Steps.GROUPS]; }
+            static get COUNT() { return this.all().length; }
+            private secret = 'instance field';
+          }`,
+        'src/index.ts': `import { Steps } from './constants';
+          ${config(`[${step('Steps.USERS')}, ${step('Steps.GROUPS')}, ${step('Steps.EARLY')}, ${step('Steps.all().join()')}, ${step('`${Steps.COUNT}-${typeof Steps}-${Steps.name}`')}, ${step('Object.keys(Steps).join()')}]`)}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), [
+        'fetch-users',
+        'fetch-groups',
+        'undefined',
+        'fetch-users,fetch-groups',
+        '2-function-Steps',
+        'EARLY,USERS,GROUPS',
+      ]);
+    });
+
+    it('does not claim inherited members, static blocks or instances', () => {
+      const m = model({
+        'src/index.ts': `class Base { static A = 'a'; }
+          class Child extends Base { static B = 'b'; }
+          class WithBlock { static C = 'c'; static { WithBlock.C = 'changed'; } }
+          class Reg { steps = ['x']; }
+          ${config(`[${step('Child.B')}, ${step('Child.A')}, ${step('WithBlock.C')}, ${step('new Reg().steps[0]')}]`)}`,
+      });
+      const [b, a, c, instance] = m.steps.items;
+      assert.equal(known(b.id), 'b');
+      assert.match(unresolvedReason(a.id), /inherited static members/);
+      assert.match(unresolvedReason(c.id), /static block/);
+      assert.match(unresolvedReason(instance.id), /new Reg/);
+    });
+  });
 });

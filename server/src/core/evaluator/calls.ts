@@ -6,6 +6,7 @@ import { assignPattern } from './patterns';
 import { functionValue, hasModifier } from './functions';
 import { enumValue } from './enums';
 import { iterationOf } from './builtins/collections';
+import { classValue } from './classes';
 import { truthiness, unknown, type ArrayValue, type FunctionValue, type Prop, type Value } from './values';
 
 const MAX_CALL_DEPTH = 40;
@@ -15,6 +16,9 @@ export function callValue(ev: Evaluator, fn: Value, args: Value[], at: SourceRan
   switch (fn.k) {
     case 'function':
       return interpretCall(ev, fn, args, at, self);
+    case 'object':
+      if (fn.className !== undefined) return unknown(`class ${fn.className} cannot be called without 'new'`, at);
+      return unknown('calling a object would throw at run time', at);
     case 'builtin':
       if (!fn.call) return unknown(`'${fn.name}' cannot be called statically`, at);
       return fn.call(args, { at, call: (f, a, where) => callValue(ev, f, a, where) }, self);
@@ -184,6 +188,11 @@ function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope):
     case ts.SyntaxKind.InterfaceDeclaration:
     case ts.SyntaxKind.TypeAliasDeclaration:
       return NORMAL;
+    case ts.SyntaxKind.ClassDeclaration: {
+      const declaration = statement as ts.ClassDeclaration;
+      if (declaration.name) scope.define(declaration.name.text, classValue(ev, declaration, scope));
+      return NORMAL;
+    }
     case ts.SyntaxKind.EnumDeclaration: {
       const declaration = statement as ts.EnumDeclaration;
       scope.define(declaration.name.text, enumValue(ev, declaration, record, scope));

@@ -7,6 +7,7 @@ import { globalValue } from './builtins/globals';
 import { binaryOperation, unaryOperation } from './operators';
 import { requireCall } from './calls';
 import { iterationOf } from './builtins/collections';
+import { classValue } from './classes';
 import {
   primitive,
   NOT_PRIMITIVE,
@@ -91,6 +92,8 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
       return functionValue(ev, node as ts.ArrowFunction, scope, record);
+    case ts.SyntaxKind.ClassExpression:
+      return classValue(ev, node as ts.ClassExpression, scope);
     case ts.SyntaxKind.ConditionalExpression: {
       const cond = node as ts.ConditionalExpression;
       const test = truthiness(ev.evaluate(cond.condition, scope));
@@ -129,11 +132,12 @@ function shortText(node: ts.Node, sf: ts.SourceFile): string {
 
 function typeOfValue(value: Value): string | undefined {
   switch (value.k) {
+    case 'object':
+      return value.className !== undefined ? 'function' : 'object';
     case 'string':
     case 'number':
     case 'boolean':
     case 'undefined':
-    case 'object':
       return value.k;
     case 'null':
     case 'array':
@@ -226,15 +230,35 @@ function objectLiteral(ev: Evaluator, node: ts.ObjectLiteralExpression, scope: S
         const fn = functionValue(ev, property, scope, record);
         props.set(key, { keyAt: ev.range(property.name, record), valueAt: ev.range(property, record), get: () => fn });
       }
-    } else if (ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) {
+    } else if (ts.isGetAccessorDeclaration(property)) {
       const key = propertyKey(ev, property.name, scope);
-      if (key !== undefined) {
-        const value = unknown('accessor properties are not evaluated statically', ev.range(property, record));
-        props.set(key, { keyAt: ev.range(property.name, record), get: () => value });
+      if (key === undefined) {
+        markOpen(result, unknown('a computed property key is only known at run time', ev.range(property.name, record)));
+        continue;
       }
+      props.set(key, accessorProp(ev, property, scope, result));
+    } else if (ts.isSetAccessorDeclaration(property)) {
+      const key = propertyKey(ev, property.name, scope);
+      if (key === undefined) {
+        markOpen(result, unknown('a computed property key is only known at run time', ev.range(property.name, record)));
+        continue;
+      }
+      // With a getter of the same name the pair is one accessor, read through the getter.
+      if (props.get(key)?.accessor) continue;
+      const value = unknown('a property with only a setter: what it holds depends on code the analysis does not run', ev.range(property, record));
+      props.set(key, { keyAt: ev.range(property.name, record), get: () => value });
     }
   }
   return result;
+}
+
+/** `get key() {...}`: each read runs the getter with `this` bound to the object that holds it. */
+export function accessorProp(ev: Evaluator, node: ts.GetAccessorDeclaration, scope: Scope, self: Value, enumerable = true): Prop {
+  const fn = functionValue(ev, node, scope, scope.module);
+  const at = ev.range(node, scope.module);
+  const prop: Prop = { keyAt: ev.range(node.name, scope.module), valueAt: at, accessor: true, get: () => ev.call(fn, [], at, self) };
+  if (!enumerable) prop.enumerable = false;
+  return prop;
 }
 
 /** An unknown spread may overwrite any earlier property and add new ones. */
@@ -250,7 +274,14 @@ export function spreadInto(target: ObjectValue, value: Value, at: ReturnType<Eva
   switch (value.k) {
     case 'object':
       if (value.open) markOpen(target, value.open);
-      for (const [key, prop] of value.props) target.props.set(key, prop);
+      for (const [key, prop] of value.props) {
+        if (prop.enumerable === false) continue;
+        if (prop.accessor) {
+          // A spread reads a getter once and copies the value.
+          const read = prop.get();
+          target.props.set(key, { keyAt: prop.keyAt, valueAt: prop.valueAt, get: () => read });
+        } else target.props.set(key, prop);
+      }
       return;
     case 'array':
       value.items.forEach((item, index) => target.props.set(String(index), { valueAt: item.at, get: () => item.value }));

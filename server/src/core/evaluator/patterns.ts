@@ -109,8 +109,17 @@ function restOfObject(value: Value, taken: Set<string>, at: ReturnType<Evaluator
   if (value.k === 'unknown') return value;
   if (value.k !== 'object') return unknown('object rest of a non-object', at);
   const props = new Map<string, Prop>();
-  for (const [key, prop] of value.props) if (!taken.has(key)) props.set(key, prop);
+  for (const [key, prop] of value.props) {
+    if (taken.has(key) || prop.enumerable === false) continue;
+    // A getter is read once, when the rest object is made.
+    props.set(key, prop.accessor ? snapshotProp(prop) : prop);
+  }
   return { k: 'object', props, open: value.open, at: value.at };
+}
+
+function snapshotProp(prop: Prop): Prop {
+  const value = prop.get();
+  return { keyAt: prop.keyAt, valueAt: prop.valueAt, get: () => value };
 }
 
 export { getProp };

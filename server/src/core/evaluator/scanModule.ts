@@ -4,6 +4,7 @@ import type { ModuleRecord } from './moduleRecord';
 import { bindPattern } from './patterns';
 import { enumValue } from './enums';
 import { hasModifier, functionValue } from './functions';
+import { classValue } from './classes';
 import { unknown, type Value } from './values';
 
 /**
@@ -56,10 +57,12 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       }
     } else if (ts.isClassDeclaration(statement)) {
       const name = statement.name?.text;
-      const value = unknown(`class ${name ?? ''} instances are not evaluated statically`.replace('  ', ' '), ev.range(statement, record));
-      if (name) scope.define(name, value);
+      let memo: Value | undefined;
+      const value = () => (memo ??= classValue(ev, statement, scope));
+      if (name) scope.defineLazy(name, value);
       if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-        record.exports.set(hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default', () => value);
+        const exported = hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default';
+        record.exports.set(exported, () => (name ? scope.lookup(name) ?? value() : value()));
       }
     } else if (ts.isEnumDeclaration(statement)) {
       const name = statement.name.text;

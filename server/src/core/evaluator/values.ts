@@ -32,6 +32,10 @@ export interface Prop {
   /** Where the value expression is written (the use site). */
   valueAt?: SourceRange;
   get(): Value;
+  /** A getter: read again on each access, and copied by value when spread. */
+  accessor?: boolean;
+  /** False for properties that Object.keys/values/entries and spreads skip (class methods, `name`). */
+  enumerable?: false;
 }
 
 export interface ObjectValue {
@@ -42,6 +46,8 @@ export interface ObjectValue {
    * Reading a key that is not in `props` then gives this unknown instead of `undefined`.
    */
   open?: UnknownValue;
+  /** Set when the object is a class constructor (its static members are the properties). */
+  className?: string;
   at?: SourceRange;
 }
 
@@ -63,7 +69,8 @@ export type FunctionNode =
   | ts.FunctionDeclaration
   | ts.FunctionExpression
   | ts.ArrowFunction
-  | ts.MethodDeclaration;
+  | ts.MethodDeclaration
+  | ts.GetAccessorDeclaration;
 
 export interface FunctionValue {
   k: 'function';

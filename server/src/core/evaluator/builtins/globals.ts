@@ -21,7 +21,7 @@ function builtin(name: string, call: BuiltinValue['call'], props?: Record<string
 function entriesOf(value: Value, at: SourceRange): Array<[string, Prop]> | Value {
   if (value.k === 'object') {
     if (value.open) return unknown(value.open.reason, value.open.at ?? at);
-    return [...value.props.entries()];
+    return [...value.props.entries()].filter(([, prop]) => prop.enumerable !== false);
   }
   if (value.k === 'array') {
     if (value.unknowns.length) return unknown(value.unknowns[0].reason, value.unknowns[0].at ?? at);

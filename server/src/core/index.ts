@@ -8,3 +8,4 @@ export { docStepsOf } from './model/docSteps';
 export { LineIndex } from './text/lineIndex';
 export * from './document';
 export { Evaluator } from './evaluator/evaluator';
+export * from './queries';

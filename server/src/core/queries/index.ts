@@ -4,4 +4,6 @@
  */
 export type { Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
 export { whatIsAt } from './whatIsAt';
+export { hover, describeSubject, type HoverResult } from './hover';
 export { onQueryError } from './guard';
+export { classCatalog, type ClassCatalog, type EntityClassInfo } from './classCatalog';

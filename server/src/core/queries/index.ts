@@ -5,5 +5,7 @@
 export type { Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
 export { whatIsAt } from './whatIsAt';
 export { hover, describeSubject, type HoverResult } from './hover';
+export { definition, type DefinitionResult, type DefinitionTarget } from './definition';
+export { references, referencesOf, type Reference, type ReferencesResult } from './references';
 export { onQueryError } from './guard';
 export { classCatalog, type ClassCatalog, type EntityClassInfo } from './classCatalog';

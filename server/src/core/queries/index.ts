@@ -7,5 +7,6 @@ export { whatIsAt } from './whatIsAt';
 export { hover, describeSubject, type HoverResult } from './hover';
 export { definition, type DefinitionResult, type DefinitionTarget } from './definition';
 export { references, referencesOf, type Reference, type ReferencesResult } from './references';
+export { completion, type CompletionItem, type CompletionKind } from './completion';
 export { onQueryError } from './guard';
 export { classCatalog, type ClassCatalog, type EntityClassInfo } from './classCatalog';

@@ -8,5 +8,7 @@ export { hover, describeSubject, type HoverResult } from './hover';
 export { definition, type DefinitionResult, type DefinitionTarget } from './definition';
 export { references, referencesOf, type Reference, type ReferencesResult } from './references';
 export { completion, type CompletionItem, type CompletionKind } from './completion';
+export { documentSymbols, workspaceSymbols, type StepSymbol, type TypeSymbol } from './symbols';
+export { codeLenses, type StepLens } from './codeLenses';
 export { onQueryError } from './guard';
 export { classCatalog, type ClassCatalog, type EntityClassInfo } from './classCatalog';

@@ -63,6 +63,13 @@ describe('queries: robustness and cost', () => {
     assert.equal(facts.calls, p.analysis.model.steps.items.length);
   });
 
+  it('indexes effects once per effects function, so facts rebuilt per request reuse them', () => {
+    const p = acmeAt('src/constants.ts', "_type: 'acme_us|er'");
+    const facts = fakeFacts(p.analysis, {});
+    for (let i = 0; i < 5; i++) hover(p.analysis, p.file, p.offset, { effects: facts.effects, dataModel: undefined });
+    assert.equal(facts.calls, p.analysis.model.steps.items.length);
+  });
+
   it('asks for no handler effects where the model already names the thing', () => {
     const p = acmeAt('src/steps/users.ts', 'dependsOn: [Steps.ACC|OUNT]');
     const facts = fakeFacts(p.analysis, {});

@@ -1,5 +1,6 @@
 import * as classSchemas from '@jupiterone/data-model/dist/class_schemas';
 import { RELATIONSHIP_CLASSES } from '../sdk/relationshipClasses';
+import type { DataModelFacts } from './types';
 
 /**
  * The entity and relationship classes of the bundled @jupiterone/data-model, with the schema
@@ -64,6 +65,19 @@ function loadCatalog(schemas: Record<string, JsonSchema>, relationshipClasses: s
     // Keys, not values: the SDK looks `_class` up among RelationshipClass's keys (they are equal today).
     relationshipClasses: [...relationshipClasses].sort(),
   };
+}
+
+/** Entity classes to offer: the project's data model's when it lists any, else the bundled ones. */
+export function entityClassNames(dataModel: DataModelFacts | undefined): string[] {
+  const listed = dataModel?.entityClasses() ?? [];
+  if (listed.length) return listed.filter((n) => !BASES.has(n)).sort();
+  return classCatalog()?.entityClasses ?? [];
+}
+
+export function relationshipClassNames(dataModel: DataModelFacts | undefined): string[] {
+  const listed = dataModel?.relationshipClasses() ?? [];
+  if (listed.length) return [...listed].sort();
+  return classCatalog()?.relationshipClasses ?? [];
 }
 
 function ownRequired(schema: JsonSchema): string[] {

@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { IntegrationAnalysis } from '../model/buildModel';
 import type { SourceRange } from '../model/types';
 import { guarded } from './guard';
-import { classCatalog } from './classCatalog';
+import { classCatalog, entityClassNames, relationshipClassNames } from './classCatalog';
 import { known, location } from './present';
 import { occurrencesAt, queryIndex, sameRange, type QueryIndex } from './queryIndex';
 import {
@@ -18,6 +18,7 @@ import {
   stringContent,
   type PropertySlot,
 } from './syntax';
+import type { QueryFacts } from './types';
 
 /** What an item names; the LSP layer maps these to CompletionItemKind (e.g. Reference, Class, EnumMember, Value). */
 export type CompletionKind = 'step' | 'entityClass' | 'relationshipClass' | 'entityType' | 'relationshipType';
@@ -40,7 +41,7 @@ export interface CompletionItem {
  * declared `_type`s where a type is written. Read from the syntax tree of the file as it is now, so
  * half-typed code completes; [] anywhere else.
  */
-export function completion(analysis: IntegrationAnalysis, file: string, offset: number): CompletionItem[] {
+export function completion(analysis: IntegrationAnalysis, file: string, offset: number, facts?: QueryFacts): CompletionItem[] {
   return guarded('completion', [], () => {
     const parsed = parsedFile(analysis, file);
     if (!parsed) return [];
@@ -48,7 +49,7 @@ export function completion(analysis: IntegrationAnalysis, file: string, offset: 
     const node = nodeAt(sf, offset);
     const index = queryIndex(analysis);
 
-    const member = memberCompletion(sf, node, file, offset);
+    const member = memberCompletion(sf, node, file, offset, facts);
     if (member) return member;
 
     if (isStringLike(node)) {
@@ -57,7 +58,7 @@ export function completion(analysis: IntegrationAnalysis, file: string, offset: 
       if (!content || !slot) return [];
       const range = { file, start: content.start, end: content.end };
       if (slot.property === 'dependsOn' && slot.array) return stepIds(index, sf, slot, node, range, '');
-      if (slot.property === '_class') return classes(slot, node, range);
+      if (slot.property === '_class') return classes(slot, node, range, facts);
       if ((slot.property === '_type' || slot.property === 'sourceType' || slot.property === 'targetType') && !slot.array) {
         return types(index, slot, { file, start: node.getStart(sf), end: node.getEnd() }, range);
       }
@@ -73,7 +74,7 @@ export function completion(analysis: IntegrationAnalysis, file: string, offset: 
 }
 
 /** `RelationshipClass.|`, `RelationshipClass.HA|`, and `RelationshipClass.|` followed by a later line the parser took as the name. */
-function memberCompletion(sf: ts.SourceFile, node: ts.Node, file: string, offset: number): CompletionItem[] | undefined {
+function memberCompletion(sf: ts.SourceFile, node: ts.Node, file: string, offset: number, facts: QueryFacts | undefined): CompletionItem[] | undefined {
   const access = ts.isPropertyAccessExpression(node) ? node : ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : undefined;
   if (!access || !ts.isPropertyAccessExpression(access)) return undefined;
   if (!isRelationshipClassTarget(access)) return undefined;
@@ -88,9 +89,7 @@ function memberCompletion(sf: ts.SourceFile, node: ts.Node, file: string, offset
   if (offset >= nameStart && offset <= nameEnd && !gap.includes('\n')) range = { file, start: nameStart, end: nameEnd };
   else if (offset < nameStart && !text.slice(dot + 1, offset).trim()) range = { file, start: offset, end: offset };
   else return undefined;
-  const catalog = classCatalog();
-  if (!catalog) return [];
-  return catalog.relationshipClasses.map((name) => ({ label: name, kind: 'relationshipClass', detail: `RelationshipClass.${name}`, insertText: name, range }));
+  return relationshipClassNames(facts?.dataModel).map((name) => ({ label: name, kind: 'relationshipClass', detail: `RelationshipClass.${name}`, insertText: name, range }));
 }
 
 function isRelationshipClassTarget(access: ts.PropertyAccessExpression): boolean {
@@ -143,17 +142,16 @@ function stepIds(index: QueryIndex, sf: ts.SourceFile, slot: PropertySlot, curre
   return items;
 }
 
-function classes(slot: PropertySlot, current: ts.Node, range: SourceRange): CompletionItem[] {
-  const catalog = classCatalog();
-  if (!catalog) return [];
+function classes(slot: PropertySlot, current: ts.Node, range: SourceRange, facts: QueryFacts | undefined): CompletionItem[] {
   if (objectFlavor(slot.object) === 'relationship') {
-    return catalog.relationshipClasses.map((name) => ({ label: name, kind: 'relationshipClass', detail: 'relationship class', insertText: name, range }));
+    return relationshipClassNames(facts?.dataModel).map((name) => ({ label: name, kind: 'relationshipClass', detail: 'relationship class', insertText: name, range }));
   }
+  const catalog = classCatalog();
   // `_class: ['User', '|']`: the classes already listed are not offered again.
   const listed = new Set((slot.array?.elements ?? []).filter((e) => e !== current && isStringLike(e)).map((e) => (e as ts.StringLiteral).text));
-  return catalog.entityClasses
+  return entityClassNames(facts?.dataModel)
     .filter((name) => !listed.has(name))
-    .map((name) => ({ label: name, kind: 'entityClass', detail: 'entity class', documentation: catalog.entityClass(name)?.description, insertText: name, range }));
+    .map((name) => ({ label: name, kind: 'entityClass', detail: 'entity class', documentation: catalog?.entityClass(name)?.description, insertText: name, range }));
 }
 
 interface DeclaredType {

@@ -4,7 +4,7 @@ import { guarded } from './guard';
 import { classCatalog } from './classCatalog';
 import { code, escapeMarkdown, known, location, stepLabel, uniqueSteps } from './present';
 import { effectsTable, occurrencesOf, queryIndex, type QueryIndex } from './queryIndex';
-import type { QueryFacts, Subject } from './types';
+import type { DataModelFacts, QueryFacts, Subject } from './types';
 import { whatIsAt } from './whatIsAt';
 
 export interface HoverResult {
@@ -33,7 +33,9 @@ export function describeSubject(analysis: IntegrationAnalysis, subject: Subject,
     case 'type':
       return typeMarkdown(index, subject.type, facts);
     case 'class':
-      return subject.names.map((name) => (subject.of === 'entity' ? entityClassMarkdown(name) : relationshipClassMarkdown(name))).join('\n\n---\n\n');
+      return subject.names
+        .map((name) => (subject.of === 'entity' ? entityClassMarkdown(name, facts?.dataModel) : relationshipClassMarkdown(name, facts?.dataModel)))
+        .join('\n\n---\n\n');
   }
 }
 
@@ -144,12 +146,23 @@ function typeMarkdown(index: QueryIndex, type: string, facts: QueryFacts | undef
   return lines.join('\n');
 }
 
-function entityClassMarkdown(name: string): string {
+function entityClassMarkdown(name: string, dataModel: DataModelFacts | undefined): string {
   const catalog = classCatalog();
   const info = catalog?.entityClass(name);
-  if (!catalog) return `**Entity class** ${code(name)}\n\n_@jupiterone/data-model could not be loaded._`;
-  if (!info) return `**Entity class** ${code(name)}\n\n${code(name)} is not a class of @jupiterone/data-model.`;
-  const lines = [`**Entity class** ${code(name)} (@jupiterone/data-model)`, ''];
+  const title = `**Entity class** ${code(name)}`;
+  if (dataModel) {
+    // The project's own data-model version decides; the description comes from the bundled schema.
+    const exists = dataModel.isEntityClass(name);
+    if (exists === false) return `${title}\n\n${code(name)} is not a class of ${escapeMarkdown(dataModel.label)}.`;
+    const lines = [`${title} (${escapeMarkdown(dataModel.label)})`, ''];
+    if (info?.description) lines.push(escapeMarkdown(info.description), '');
+    const required = exists ? dataModel.requiredProperties(name) : undefined;
+    lines.push(`- required properties: ${required ? required.map(code).join(', ') || 'none' : 'not known for this version'}`);
+    return lines.join('\n');
+  }
+  if (!catalog) return `${title}\n\n_@jupiterone/data-model could not be loaded._`;
+  if (!info) return `${title}\n\n${code(name)} is not a class of @jupiterone/data-model.`;
+  const lines = [`${title} (@jupiterone/data-model)`, ''];
   if (info.description) lines.push(escapeMarkdown(info.description), '');
   lines.push(`- required properties: ${info.required.length ? info.required.map(code).join(', ') : 'none of its own'}`);
   for (const base of info.inherited) {
@@ -158,11 +171,11 @@ function entityClassMarkdown(name: string): string {
   return lines.join('\n');
 }
 
-function relationshipClassMarkdown(name: string): string {
-  const catalog = classCatalog();
+function relationshipClassMarkdown(name: string, dataModel: DataModelFacts | undefined): string {
   const title = `**Relationship class** ${code(name)}`;
-  if (!catalog) return `${title}\n\n_@jupiterone/data-model could not be loaded._`;
-  if (!catalog.relationshipClasses.includes(name)) return `${title}\n\n${code(name)} is not a \`RelationshipClass\` value of @jupiterone/data-model.`;
-  return `${title}\n\n${code(`RelationshipClass.${name}`)} of @jupiterone/data-model.`;
+  const label = dataModel ? escapeMarkdown(dataModel.label) : '@jupiterone/data-model';
+  const exists = dataModel ? dataModel.isRelationshipClass(name) : classCatalog()?.relationshipClasses.includes(name);
+  if (exists === undefined) return `${title}\n\n_Whether ${label} defines it is not known._`;
+  if (!exists) return `${title}\n\n${code(name)} is not a \`RelationshipClass\` value of ${label}.`;
+  return `${title}\n\n${code(`RelationshipClass.${name}`)} of ${label}.`;
 }
-

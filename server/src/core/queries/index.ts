@@ -2,7 +2,7 @@
  * Editor queries as pure functions over an analysis: (analysis, file, UTF-16 offset) in, plain data
  * with SourceRanges out. The language server translates offsets and calls them; they never throw.
  */
-export type { Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
+export type { DataModelFacts, Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
 export { whatIsAt } from './whatIsAt';
 export { hover, describeSubject, type HoverResult } from './hover';
 export { definition, type DefinitionResult, type DefinitionTarget } from './definition';

@@ -16,7 +16,7 @@ export interface OccurrenceTable {
 export interface QueryIndex extends OccurrenceTable {
   analysis: IntegrationAnalysis;
   steps: StepIndex;
-  /** Tables of handler effects, one per facts provider (a RuleContext), built on first need. */
+  /** Tables of handler effects, one per effects function (a RuleContext's), built on first need. */
   effects: WeakMap<object, EffectsTable>;
 }
 
@@ -161,12 +161,13 @@ function narrowComputedKey(analysis: IntegrationAnalysis, range: SourceRange): S
 }
 
 /**
- * Occurrences in handler effects (types created and read), built once per facts provider. Every
+ * Occurrences in handler effects (types created and read), built once per effects function. Every
  * step's effects are needed at once: a handler in one file can create types in any other.
  */
 export function effectsTable(index: QueryIndex, facts: QueryFacts | undefined): EffectsTable | undefined {
-  if (!facts?.effects) return undefined;
-  let table = index.effects.get(facts);
+  const provider = facts?.effects;
+  if (!facts || !provider) return undefined;
+  let table = index.effects.get(provider);
   if (table) return table;
   table = { ...newTable(), effectsOf: new Map() };
   for (const step of index.analysis.model.steps.items) {
@@ -185,6 +186,6 @@ export function effectsTable(index: QueryIndex, facts: QueryFacts | undefined): 
     }
     for (const read of effects.reads) addResolved(table, read._type, typeSubject, 'read-type', step, 'effects');
   }
-  index.effects.set(facts, table);
+  index.effects.set(provider, table);
   return table;
 }

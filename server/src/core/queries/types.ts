@@ -6,8 +6,25 @@ import type { SourceRange, StepModel } from '../model/types';
  * server can pass the context it already has and handler effects are computed once for both.
  */
 export interface QueryFacts {
-  /** What a step's executionHandler can do; absent: queries answer from the model alone. */
+  /**
+   * What a step's executionHandler can do; absent: queries answer from the model alone. Queries index
+   * the effects once per function, so `{ effects: context.effects, dataModel }` built per request is cheap.
+   */
   effects?(step: StepModel): StepEffects;
+  /** The data model of the project's own SDK version (core/dataModel's DataModelView fits); absent: the bundled one. */
+  dataModel?: DataModelFacts;
+}
+
+/** What the queries ask of a data-model version; every answer may be undefined ("cannot tell"). */
+export interface DataModelFacts {
+  /** How to name it, e.g. `@jupiterone/data-model 0.54.0 (installed)`. */
+  readonly label: string;
+  isEntityClass(name: string): boolean | undefined;
+  isRelationshipClass(name: string): boolean | undefined;
+  /** Every property an entity of the class must have (its schema and those it references). */
+  requiredProperties(name: string): readonly string[] | undefined;
+  entityClasses(): readonly string[];
+  relationshipClasses(): readonly string[];
 }
 
 /** The thing a position can name. Identity is the value: every place that evaluates to it is the same subject. */

@@ -56,8 +56,13 @@ export function problemFindings(problems: Problem[]): Finding[] {
 }
 
 /** Runs every rule; findings sorted by file and position. A rule that throws is reported, never fatal. */
-export function runRules(analysis: IntegrationAnalysis, host: FileHost, rules: readonly Rule[] = ALL_RULES): Finding[] {
-  const context = createRuleContext(analysis, host);
+export function runRules(
+  analysis: IntegrationAnalysis,
+  host: FileHost,
+  rules: readonly Rule[] = ALL_RULES,
+  // The language server passes its own context so editor queries reuse the effects the rules computed.
+  context: RuleContext = createRuleContext(analysis, host),
+): Finding[] {
   const findings: Finding[] = [...problemFindings(analysis.model.problems)];
   for (const rule of rules) {
     try {

@@ -1,0 +1,458 @@
+import { ts } from 'ts-morph';
+import { spreadInto } from '../evaluator/expressions';
+import { binaryOperation, unaryOperation } from '../evaluator/operators';
+import type { Scope } from '../evaluator/scope';
+import {
+  constProp,
+  fromPrimitive,
+  NOT_PRIMITIVE,
+  primitive,
+  str,
+  unknown,
+  type ArrayValue,
+  type ObjectValue,
+  type Value,
+} from '../evaluator/values';
+import { alternativesOf, choices, join, mapChoices, plain, truthOf } from './abstract';
+import { appendSpread } from './arrays';
+import { bindPattern } from './patterns';
+import type { Walker } from './walker';
+
+/** Evaluates an expression of a handler (or of a function it calls), walking every call in it. */
+export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
+  w.tick();
+  const at = () => w.range(node, scope);
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+      // Literals hold no names: the evaluator computes them as it always does.
+      return w.ev.evaluate(node, scope);
+    case ts.SyntaxKind.Identifier:
+      return w.lookup((node as ts.Identifier).text, scope, at());
+    case ts.SyntaxKind.ThisKeyword:
+      return scope.lookup('this') ?? unknown("'this' is not known here", at());
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.PartiallyEmittedExpression:
+    case ts.SyntaxKind.AwaitExpression:
+      // A promise is analysed as the value it resolves to: `await` changes nothing.
+      return evaluate(w, (node as ts.ParenthesizedExpression).expression, scope);
+    case ts.SyntaxKind.TemplateExpression:
+      return template(w, node as ts.TemplateExpression, scope);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return objectLiteral(w, node as ts.ObjectLiteralExpression, scope);
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return arrayLiteral(w, node as ts.ArrayLiteralExpression, scope);
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const access = node as ts.PropertyAccessExpression;
+      const base = evaluate(w, access.expression, scope);
+      if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: at() };
+      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
+      return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, at(), w.range(access.name, scope));
+    }
+    case ts.SyntaxKind.ElementAccessExpression:
+      return elementAccess(w, node as ts.ElementAccessExpression, scope);
+    case ts.SyntaxKind.CallExpression:
+      return callExpression(w, node as ts.CallExpression, scope);
+    case ts.SyntaxKind.NewExpression: {
+      const call = node as ts.NewExpression;
+      evaluate(w, call.expression, scope);
+      const args = argumentValues(w, call.arguments ?? ts.factory.createNodeArray(), scope);
+      const name = call.expression.getText(scope.module.file.sourceFile);
+      for (const arg of args) w.escape(arg, at(), `passed to 'new ${name}(...)'`);
+      return unknown(`'new ${name}(...)' is only known at run time`, at());
+    }
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+      return w.functionAt(node as ts.ArrowFunction, scope);
+    case ts.SyntaxKind.ConditionalExpression: {
+      const cond = node as ts.ConditionalExpression;
+      const test = truthOf(evaluate(w, cond.condition, scope));
+      if (test === true) return evaluate(w, cond.whenTrue, scope);
+      if (test === false) return evaluate(w, cond.whenFalse, scope);
+      const a = evaluate(w, cond.whenTrue, scope);
+      const b = evaluate(w, cond.whenFalse, scope);
+      return join([a, b], `depends on a condition known only at run time`, at());
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      return binary(w, node as ts.BinaryExpression, scope);
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const unary = node as ts.PrefixUnaryExpression;
+      if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) {
+        return update(w, unary.operand, unary.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, scope, at());
+      }
+      const operand = evaluate(w, unary.operand, scope);
+      if (unary.operator === ts.SyntaxKind.ExclamationToken) {
+        const t = truthOf(operand);
+        return t === undefined ? unknown('a negation known only at run time', at()) : fromPrimitive(!t, at());
+      }
+      return mapChoices([operand], ([v]) => unaryOperation(unary.operator, plain(v), at()), 'an operation on values that differ between paths', at());
+    }
+    case ts.SyntaxKind.PostfixUnaryExpression: {
+      const unary = node as ts.PostfixUnaryExpression;
+      return update(w, unary.operand, unary.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, scope, at());
+    }
+    case ts.SyntaxKind.TypeOfExpression: {
+      const value = evaluate(w, (node as ts.TypeOfExpression).expression, scope);
+      return mapChoices([value], ([v]) => typeOfValue(v, at()), 'typeof a value that differs between paths', at());
+    }
+    case ts.SyntaxKind.VoidExpression:
+      evaluate(w, (node as ts.VoidExpression).expression, scope);
+      return { k: 'undefined', at: at() };
+    case ts.SyntaxKind.DeleteExpression:
+      evaluate(w, (node as ts.DeleteExpression).expression, scope);
+      return unknown('the result of delete', at());
+    default:
+      // Anything else (tagged templates, yield, class expressions): its calls still run.
+      ts.forEachChild(node, (child) => {
+        if (ts.isExpression(child)) evaluate(w, child, scope);
+      });
+      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, at());
+  }
+}
+
+export function isNullish(value: Value): boolean {
+  return choices(value).every((o) => o.k === 'undefined' || o.k === 'null');
+}
+
+/** After `a?.`: the paths where `a` is nullish stopped there. */
+function withoutNullish(value: Value, optional: boolean): Value {
+  if (!optional || !alternativesOf(value)) return value;
+  return join(choices(value).filter((o) => o.k !== 'undefined' && o.k !== 'null'), 'a value that differs between paths');
+}
+
+function typeOfValue(v: Value, at: ReturnType<Walker['range']>): Value {
+  switch (v.k) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+    case 'object':
+      return str(v.k, at);
+    case 'null':
+    case 'array':
+    case 'regexp':
+      return str('object', at);
+    case 'function':
+    case 'builtin':
+      return str('function', at);
+    default:
+      return unknown('typeof a value known only at run time', at);
+  }
+}
+
+function template(w: Walker, node: ts.TemplateExpression, scope: Scope): Value {
+  const parts = node.templateSpans.map((span) => evaluate(w, span.expression, scope));
+  const at = w.range(node, scope);
+  return mapChoices(
+    parts,
+    (values) => {
+      let text = node.head.text;
+      for (const [index, value] of values.entries()) {
+        const p = primitive(value);
+        if (value.k === 'unknown') return unknown(value.reason, value.at ?? at);
+        if (p === NOT_PRIMITIVE) return unknown('a template of a non-primitive value', at);
+        text += String(p) + node.templateSpans[index].literal.text;
+      }
+      return str(text, at);
+    },
+    'a template of values that differ between paths',
+    at,
+  );
+}
+
+function objectLiteral(w: Walker, node: ts.ObjectLiteralExpression, scope: Scope): ObjectValue {
+  const result = w.own<ObjectValue>({ k: 'object', props: new Map(), at: w.range(node, scope) });
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property)) {
+      const key = propertyKey(w, property.name, scope);
+      const value = evaluate(w, property.initializer, scope);
+      if (key === undefined) {
+        spreadInto(result, unknown('a computed property key is only known at run time', w.range(property.name, scope)), w.range(property, scope));
+        continue;
+      }
+      result.props.set(key, constProp(value, w.range(property.name, scope), w.range(property.initializer, scope)));
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      const value = evaluate(w, property.name, scope);
+      result.props.set(property.name.text, constProp(value, w.range(property.name, scope), w.range(property.name, scope)));
+    } else if (ts.isSpreadAssignment(property)) {
+      const value = evaluate(w, property.expression, scope);
+      const at = w.range(property, scope);
+      if (value === w.world.config || value === w.world.instance) w.sink.configGap('the instance config is spread into an object', at);
+      spreadInto(result, alternativesOf(value) ? plain(value) : value, at);
+    } else if (ts.isMethodDeclaration(property)) {
+      const key = propertyKey(w, property.name, scope);
+      if (key !== undefined) result.props.set(key, constProp(w.functionAt(property, scope), w.range(property.name, scope), w.range(property, scope)));
+    } else if (ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) {
+      const key = propertyKey(w, property.name, scope);
+      if (key !== undefined) result.props.set(key, constProp(unknown('an accessor property', w.range(property, scope)), w.range(property.name, scope)));
+    }
+  }
+  return result;
+}
+
+function propertyKey(w: Walker, name: ts.PropertyName, scope: Scope): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
+    return ts.isNumericLiteral(name) ? String(Number(name.text)) : name.text;
+  }
+  if (ts.isComputedPropertyName(name)) {
+    const key = evaluate(w, name.expression, scope);
+    const p = primitive(key);
+    return p === NOT_PRIMITIVE || key.k === 'unknown' ? undefined : String(p);
+  }
+  return undefined;
+}
+
+function arrayLiteral(w: Walker, node: ts.ArrayLiteralExpression, scope: Scope): ArrayValue {
+  const result = w.own<ArrayValue>({ k: 'array', items: [], unknowns: [], at: w.range(node, scope) });
+  for (const element of node.elements) {
+    if (ts.isSpreadElement(element)) appendSpread(result, evaluate(w, element.expression, scope), w.range(element, scope));
+    else if (ts.isOmittedExpression(element)) result.items.push({ value: { k: 'undefined' }, at: w.range(element, scope) });
+    else result.items.push({ value: evaluate(w, element, scope), at: w.range(element, scope) });
+  }
+  return result;
+}
+
+function elementAccess(w: Walker, access: ts.ElementAccessExpression, scope: Scope): Value {
+  const at = w.range(access, scope);
+  const base = evaluate(w, access.expression, scope);
+  if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at };
+  const key = evaluate(w, access.argumentExpression, scope);
+  const keys = choices(key);
+  const texts: string[] = [];
+  for (const option of keys) {
+    const p = primitive(option);
+    if (option.k === 'unknown' || p === NOT_PRIMITIVE) {
+      if (base === w.world.config) w.sink.configGap('a config field is read with a key known only at run time', at);
+      // Which element is read is unknown: no element can be claimed.
+      return unknown(option.k === 'unknown' ? option.reason : 'an element access with a non-primitive key', at);
+    }
+    texts.push(String(p));
+  }
+  const target = withoutNullish(base, !!access.questionDotToken);
+  return join(texts.map((k) => w.member(target, k, at, w.range(access.argumentExpression, scope))), 'an element that differs between paths', at);
+}
+
+/** Evaluates call arguments; a spread of a list known only at run time ends the known arguments. */
+export function argumentValues(w: Walker, nodes: ts.NodeArray<ts.Expression>, scope: Scope): Value[] {
+  const args: Value[] = [];
+  for (const arg of nodes) {
+    if (ts.isSpreadElement(arg)) {
+      const spread = evaluate(w, arg.expression, scope);
+      if (spread.k === 'array' && !spread.unknowns.length) args.push(...spread.items.map((i) => i.value));
+      else {
+        args.push(unknown('arguments spread from a list known only at run time', w.range(arg, scope)));
+        w.escape(spread, w.range(arg, scope), 'spread into the arguments of a call');
+      }
+    } else {
+      args.push(evaluate(w, arg, scope));
+    }
+  }
+  return args;
+}
+
+function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value {
+  const at = w.range(node, scope);
+  let target: ts.Expression = node.expression;
+  while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) target = target.expression;
+  if (ts.isIdentifier(target) && target.text === 'require' && !scope.lookup('require')) return w.ev.evaluate(node, scope.module.scope);
+  if (target.kind === ts.SyntaxKind.ImportKeyword) return unknown('a dynamic import is only known at run time', at);
+  let self: Value | undefined;
+  let callee: Value;
+  let method: string | undefined;
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    self = evaluate(w, target.expression, scope);
+    if (target.questionDotToken && isNullish(self)) return { k: 'undefined', at };
+    self = withoutNullish(self, !!target.questionDotToken);
+    if (ts.isPropertyAccessExpression(target)) method = ts.isIdentifier(target.name) ? target.name.text : undefined;
+    else {
+      const key = evaluate(w, target.argumentExpression, scope);
+      const p = primitive(key);
+      method = key.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
+    }
+    const keyAt = ts.isPropertyAccessExpression(target) ? w.range(target.name, scope) : w.range(target.argumentExpression, scope);
+    callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+  } else {
+    callee = evaluate(w, target, scope);
+  }
+  if (node.questionDotToken && isNullish(callee)) return { k: 'undefined', at };
+  const args = argumentValues(w, node.arguments, scope);
+  return w.invoke(callee, args, at, self, method);
+}
+
+function binary(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
+  const op = node.operatorToken.kind;
+  const at = w.range(node, scope);
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+    const left = evaluate(w, node.left, scope);
+    const options = choices(left);
+    // The left operand is the result on the paths where it decides; the right one on the others.
+    const stops = (v: Value): boolean | undefined => {
+      if (op === ts.SyntaxKind.QuestionQuestionToken) return v.k === 'unknown' ? undefined : v.k !== 'undefined' && v.k !== 'null';
+      const t = truthOf(v);
+      if (t === undefined) return undefined;
+      return op === ts.SyntaxKind.AmpersandAmpersandToken ? !t : t;
+    };
+    const kept: Value[] = [];
+    let needRight = false;
+    for (const option of options) {
+      const s = stops(option);
+      if (s === true) kept.push(option);
+      else if (s === false) needRight = true;
+      else {
+        needRight = true;
+        // `x || default` with x unknown: x itself may be the result, unless && needs it truthy.
+        kept.push(op === ts.SyntaxKind.AmpersandAmpersandToken ? unknown('a falsy value known only at run time', option.at ?? at) : option);
+      }
+    }
+    if (!needRight) return join(kept, 'a value that differs between paths', at);
+    const right = evaluate(w, node.right, scope);
+    return join([...kept, right], 'depends on a value known only at run time', at);
+  }
+  if (op === ts.SyntaxKind.CommaToken) {
+    evaluate(w, node.left, scope);
+    return evaluate(w, node.right, scope);
+  }
+  if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return assignment(w, node, scope);
+  const left = evaluate(w, node.left, scope);
+  const right = evaluate(w, node.right, scope);
+  if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword) return unknown(`'${node.operatorToken.getText()}' is evaluated at run time`, at);
+  return mapChoices([left, right], ([l, r]) => binaryOperation(op, plain(l), plain(r), at), 'an operation on values that differ between paths', at);
+}
+
+function assignment(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
+  const at = w.range(node, scope);
+  const op = node.operatorToken.kind;
+  let value: Value;
+  if (op === ts.SyntaxKind.EqualsToken) value = evaluate(w, node.right, scope);
+  else {
+    const current = evaluate(w, node.left, scope);
+    const right = evaluate(w, node.right, scope);
+    value = combine(w, current, right, op, at);
+  }
+  assignTo(w, node.left, value, scope, at);
+  return value;
+}
+
+function combine(w: Walker, current: Value, right: Value, op: ts.SyntaxKind, at: ReturnType<Walker['range']>): Value {
+  const binaryOp = compoundOperator(op);
+  if (binaryOp === undefined) return unknown('a compound assignment the analysis does not model', at);
+  if (binaryOp === ts.SyntaxKind.BarBarToken || binaryOp === ts.SyntaxKind.QuestionQuestionToken || binaryOp === ts.SyntaxKind.AmpersandAmpersandToken) {
+    const options = choices(current);
+    const kept: Value[] = [];
+    let needRight = false;
+    for (const option of options) {
+      let stops: boolean | undefined;
+      if (binaryOp === ts.SyntaxKind.QuestionQuestionToken) stops = option.k === 'unknown' ? undefined : option.k !== 'undefined' && option.k !== 'null';
+      else {
+        const t = truthOf(option);
+        stops = t === undefined ? undefined : binaryOp === ts.SyntaxKind.AmpersandAmpersandToken ? !t : t;
+      }
+      if (stops !== false) kept.push(option);
+      if (stops !== true) needRight = true;
+    }
+    return join(needRight ? [...kept, right] : kept, 'a value that differs between paths', at);
+  }
+  return mapChoices([current, right], ([l, r]) => binaryOperation(binaryOp, plain(l), plain(r), at), 'an operation on values that differ between paths', at);
+}
+
+/** `x++`, `--x`: numbers only; anything else becomes unknown. */
+function update(w: Walker, target: ts.Expression, delta: number, scope: Scope, at: ReturnType<Walker['range']>): Value {
+  const current = evaluate(w, target, scope);
+  const next = mapChoices([current], ([v]) => (v.k === 'number' ? fromPrimitive(v.v + delta, at) : unknown('an increment of a value known only at run time', at)), 'an increment', at);
+  assignTo(w, target, next, scope, at);
+  return next;
+}
+
+/** Stores `value` into an assignment target: own variables and objects change, anything else receives it. */
+export function assignTo(w: Walker, target: ts.Expression, value: Value, scope: Scope, at: ReturnType<Walker['range']>): void {
+  while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) target = target.expression;
+  if (ts.isIdentifier(target)) {
+    w.assign(target.text, value, scope, at);
+    return;
+  }
+  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    const base = evaluate(w, target.expression, scope);
+    let key: string | undefined;
+    if (ts.isPropertyAccessExpression(target)) key = ts.isIdentifier(target.name) ? target.name.text : undefined;
+    else {
+      const k = evaluate(w, target.argumentExpression, scope);
+      const p = primitive(k);
+      key = k.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
+    }
+    const options = choices(base);
+    for (const option of options) {
+      if (w.isOwn(option) && option.k === 'object') {
+        if (key === undefined) spreadInto(option, unknown('a property assigned with a computed key', at), at);
+        else if (options.length === 1) option.props.set(key, constProp(value, w.range(target, scope), w.range(target, scope)));
+        else {
+          // Only one of the objects gets the value: each may keep its old one.
+          const old = option.props.get(key)?.get() ?? { k: 'undefined' as const };
+          option.props.set(key, constProp(join([old, value], 'assigned on some paths'), w.range(target, scope)));
+        }
+      } else if (w.isOwn(option) && option.k === 'array' && key !== undefined && /^\d+$/.test(key) && options.length === 1) {
+        option.items[Number(key)] = { value, at: w.range(target, scope) };
+      } else if (w.isOwn(option) && option.k === 'array') {
+        option.unknowns.push({ ...unknown('an element assigned at an index known only at run time', at), index: option.items.length });
+        w.escape(value, at, 'stored into a list at an unknown index', true);
+      } else {
+        w.escape(value, at, 'stored into an object outside the handler');
+      }
+    }
+    return;
+  }
+  if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) {
+    // Destructuring assignment: each name gets its part, as in a declaration.
+    destructure(w, target, value, scope, at);
+    return;
+  }
+}
+
+function destructure(w: Walker, target: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, value: Value, scope: Scope, at: ReturnType<Walker['range']>): void {
+  if (ts.isArrayLiteralExpression(target)) {
+    target.elements.forEach((element, index) => {
+      if (ts.isOmittedExpression(element)) return;
+      const part = value.k === 'array' && !value.unknowns.length ? (value.items[index]?.value ?? { k: 'undefined' }) : unknown('an element of a list known only at run time', at);
+      assignTo(w, ts.isSpreadElement(element) ? element.expression : element, ts.isSpreadElement(element) ? unknown('a rest element', at) : part, scope, at);
+    });
+    return;
+  }
+  for (const property of target.properties) {
+    if (ts.isShorthandPropertyAssignment(property)) w.assign(property.name.text, w.member(value, property.name.text, at), scope, at);
+    else if (ts.isPropertyAssignment(property)) {
+      const key = propertyKey(w, property.name, scope);
+      assignTo(w, property.initializer, key === undefined ? unknown('a computed key', at) : w.member(value, key, at), scope, at);
+    } else if (ts.isSpreadAssignment(property)) assignTo(w, property.expression, unknown('an object rest', at), scope, at);
+  }
+}
+
+function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
+  switch (op) {
+    case ts.SyntaxKind.PlusEqualsToken:
+      return ts.SyntaxKind.PlusToken;
+    case ts.SyntaxKind.MinusEqualsToken:
+      return ts.SyntaxKind.MinusToken;
+    case ts.SyntaxKind.AsteriskEqualsToken:
+      return ts.SyntaxKind.AsteriskToken;
+    case ts.SyntaxKind.SlashEqualsToken:
+      return ts.SyntaxKind.SlashToken;
+    case ts.SyntaxKind.BarBarEqualsToken:
+      return ts.SyntaxKind.BarBarToken;
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      return ts.SyntaxKind.QuestionQuestionToken;
+    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+      return ts.SyntaxKind.AmpersandAmpersandToken;
+    default:
+      return undefined;
+  }
+}
+
+export { bindPattern };

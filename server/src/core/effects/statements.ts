@@ -1,0 +1,261 @@
+import { ts } from 'ts-morph';
+import { enumValue } from '../evaluator/enums';
+import type { Scope } from '../evaluator/scope';
+import { NOT_PRIMITIVE, primitive, unknown, type Value } from '../evaluator/values';
+import { choices, join, truthOf } from './abstract';
+import { elementChoices } from './arrays';
+import { assignTo, evaluate } from './expressions';
+import { bindPattern } from './patterns';
+import { hasJumps } from './scans';
+import type { Walker } from './walker';
+
+/** How a statement may complete; a set of these bits (a `return` in one branch only: NORMAL | RETURN). */
+export const NORMAL = 1;
+export const BREAK = 2;
+export const CONTINUE = 4;
+export const RETURN = 8;
+export const THROW = 16;
+
+/** Known lists longer than this are walked once with "any element" rather than element by element. */
+const UNROLL_LIMIT = 64;
+
+export function hoistFunctions(w: Walker, statements: readonly ts.Statement[], scope: Scope): void {
+  for (const statement of statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) scope.define(statement.name.text, w.functionAt(statement, scope));
+  }
+}
+
+/** Statements in order, stopping where no path goes on. */
+export function block(w: Walker, statements: readonly ts.Statement[], scope: Scope): number {
+  let abrupt = 0;
+  for (const statement of statements) {
+    const flow = statement_(w, statement, scope);
+    abrupt |= flow & ~NORMAL;
+    if (!(flow & NORMAL)) return abrupt;
+  }
+  return abrupt | NORMAL;
+}
+
+function statement_(w: Walker, statement: ts.Statement, scope: Scope): number {
+  w.tick();
+  switch (statement.kind) {
+    case ts.SyntaxKind.VariableStatement: {
+      for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
+        const value: Value = declaration.initializer ? evaluate(w, declaration.initializer, scope) : { k: 'undefined' };
+        bindPattern(w, declaration.name, value, scope);
+      }
+      return NORMAL;
+    }
+    case ts.SyntaxKind.ExpressionStatement:
+      evaluate(w, (statement as ts.ExpressionStatement).expression, scope);
+      return NORMAL;
+    case ts.SyntaxKind.ReturnStatement: {
+      const expr = (statement as ts.ReturnStatement).expression;
+      const value: Value = expr ? evaluate(w, expr, scope) : { k: 'undefined', at: w.range(statement, scope) };
+      w.currentFrame()?.returns.push(value);
+      return RETURN;
+    }
+    case ts.SyntaxKind.IfStatement: {
+      const ifs = statement as ts.IfStatement;
+      const test = truthOf(evaluate(w, ifs.expression, scope));
+      if (test === true) return statement_(w, ifs.thenStatement, scope);
+      if (test === false) return ifs.elseStatement ? statement_(w, ifs.elseStatement, scope) : NORMAL;
+      return branches(w, statement, [ifs.thenStatement, ifs.elseStatement], scope);
+    }
+    case ts.SyntaxKind.Block: {
+      const inner = w.newScope(scope);
+      const statements = (statement as ts.Block).statements;
+      hoistFunctions(w, statements, inner);
+      return block(w, statements, inner);
+    }
+    case ts.SyntaxKind.ForOfStatement:
+      return forOf(w, statement as ts.ForOfStatement, scope);
+    case ts.SyntaxKind.ForInStatement: {
+      const loop = statement as ts.ForInStatement;
+      evaluate(w, loop.expression, scope);
+      return loopOnce(w, loop, scope, (inner) => bindLoopVariable(w, loop.initializer, unknown('a key known only at run time', w.range(loop.initializer, scope)), inner));
+    }
+    case ts.SyntaxKind.ForStatement: {
+      const loop = statement as ts.ForStatement;
+      const outer = w.newScope(scope);
+      if (loop.initializer) {
+        if (ts.isVariableDeclarationList(loop.initializer)) {
+          for (const d of loop.initializer.declarations) bindPattern(w, d.name, d.initializer ? evaluate(w, d.initializer, outer) : { k: 'undefined' }, outer);
+        } else evaluate(w, loop.initializer, outer);
+      }
+      return loopOnce(w, loop, outer, (inner) => {
+        if (loop.condition) evaluate(w, loop.condition, inner);
+        return 0;
+      }, () => {
+        if (loop.incrementor) evaluate(w, loop.incrementor, outer);
+      });
+    }
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement: {
+      const loop = statement as ts.WhileStatement | ts.DoStatement;
+      return loopOnce(w, loop, scope, (inner) => {
+        evaluate(w, loop.expression, inner);
+        return 0;
+      });
+    }
+    case ts.SyntaxKind.SwitchStatement:
+      return switchStatement(w, statement as ts.SwitchStatement, scope);
+    case ts.SyntaxKind.TryStatement:
+      return tryStatement(w, statement as ts.TryStatement, scope);
+    case ts.SyntaxKind.ThrowStatement:
+      evaluate(w, (statement as ts.ThrowStatement).expression, scope);
+      return THROW;
+    case ts.SyntaxKind.BreakStatement:
+      return BREAK;
+    case ts.SyntaxKind.ContinueStatement:
+      return CONTINUE;
+    case ts.SyntaxKind.LabeledStatement: {
+      const flow = statement_(w, (statement as ts.LabeledStatement).statement, scope);
+      // A labelled break ends the labelled statement; the analysis does not tell labels apart.
+      return flow & BREAK ? (flow & ~BREAK) | NORMAL : flow;
+    }
+    case ts.SyntaxKind.ClassDeclaration: {
+      const name = (statement as ts.ClassDeclaration).name?.text;
+      if (name) scope.define(name, unknown(`class ${name} instances are not evaluated statically`, w.range(statement, scope)));
+      return NORMAL;
+    }
+    case ts.SyntaxKind.EnumDeclaration: {
+      const declaration = statement as ts.EnumDeclaration;
+      scope.define(declaration.name.text, enumValue(w.ev, declaration, scope.module, scope));
+      return NORMAL;
+    }
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.EmptyStatement:
+    case ts.SyntaxKind.InterfaceDeclaration:
+    case ts.SyntaxKind.TypeAliasDeclaration:
+    case ts.SyntaxKind.ModuleDeclaration:
+    case ts.SyntaxKind.ImportDeclaration:
+    case ts.SyntaxKind.DebuggerStatement:
+      return NORMAL;
+    default:
+      ts.forEachChild(statement, (child) => {
+        if (ts.isExpression(child)) evaluate(w, child, scope);
+      });
+      return NORMAL;
+  }
+}
+
+/**
+ * Runs each branch from the same state (a missing branch is "nothing happens") and leaves each
+ * variable they assign with any of the values it has at the end of a branch that goes on.
+ */
+function branches(w: Walker, owner: ts.Node, arms: Array<ts.Statement | readonly ts.Statement[] | undefined>, scope: Scope): number {
+  const before = w.snapshot(owner, scope);
+  const ends: Array<ReturnType<Walker['snapshot']>> = [];
+  let flow = 0;
+  for (const arm of arms) {
+    w.restore(before);
+    let f: number;
+    if (!arm) f = NORMAL;
+    else if (Array.isArray(arm)) {
+      const inner = w.newScope(scope);
+      hoistFunctions(w, arm as readonly ts.Statement[], inner);
+      f = block(w, arm as readonly ts.Statement[], inner);
+    } else f = statement_(w, arm as ts.Statement, scope);
+    flow |= f;
+    if (f & (NORMAL | BREAK | CONTINUE)) ends.push(w.snapshot(owner, scope));
+  }
+  if (ends.length) w.merge(ends, 'assigned differently on different paths');
+  else w.restore(before);
+  return flow;
+}
+
+function bindLoopVariable(w: Walker, initializer: ts.ForInitializer, value: Value, scope: Scope): number {
+  if (ts.isVariableDeclarationList(initializer)) {
+    const declaration = initializer.declarations[0];
+    if (declaration) bindPattern(w, declaration.name, value, scope);
+  } else assignTo(w, initializer, value, scope, w.range(initializer, scope));
+  return 0;
+}
+
+/**
+ * A loop whose iterations are not known: variables it assigns may hold any iteration's value, the
+ * body is walked once. What follows the loop is reachable unless the body always returns or throws.
+ */
+function loopOnce(
+  w: Walker,
+  loop: ts.IterationStatement,
+  scope: Scope,
+  enter: (inner: Scope) => number,
+  afterBody?: () => void,
+): number {
+  w.havoc(loop, scope, 'changed by a loop that runs an unknown number of times');
+  const inner = w.newScope(scope);
+  enter(inner);
+  const flow = statement_(w, loop.statement, inner);
+  afterBody?.();
+  w.havoc(loop, scope, 'changed by a loop that runs an unknown number of times');
+  return (flow & (RETURN | THROW)) | NORMAL;
+}
+
+function forOf(w: Walker, loop: ts.ForOfStatement, scope: Scope): number {
+  const iterable = evaluate(w, loop.expression, scope);
+  const options = choices(iterable);
+  if (options.length === 1 && iterable.k === 'array' && !iterable.unknowns.length && iterable.items.length <= UNROLL_LIMIT && !hasJumps(loop.statement)) {
+    // Known elements, no early exit: every iteration runs, in order.
+    let flow = NORMAL;
+    for (const item of [...iterable.items]) {
+      const inner = w.newScope(scope);
+      bindLoopVariable(w, loop.initializer, item.value, inner);
+      flow |= statement_(w, loop.statement, inner) & (RETURN | THROW);
+    }
+    return flow;
+  }
+  const elements: Value[] = [];
+  for (const option of options) {
+    if (option.k === 'array') elements.push(...elementChoices(option));
+    else if (option.k === 'object' || option.k === 'unknown') elements.push(unknown('an element of a collection known only at run time', w.range(loop.expression, scope)));
+    else if (option.k === 'string') elements.push(unknown('a character', w.range(loop.expression, scope)));
+  }
+  const element = join(elements, 'an element of the list', w.range(loop.initializer, scope));
+  return loopOnce(w, loop, scope, (inner) => bindLoopVariable(w, loop.initializer, element, inner));
+}
+
+function switchStatement(w: Walker, statement: ts.SwitchStatement, scope: Scope): number {
+  const subject = evaluate(w, statement.expression, scope);
+  const clauses = statement.caseBlock.clauses;
+  const caseValues = clauses.map((c) => (ts.isCaseClause(c) ? evaluate(w, c.expression, scope) : undefined));
+  const known = (v: Value | undefined) => v !== undefined && v.k !== 'unknown' && primitive(v) !== NOT_PRIMITIVE;
+  const inner = w.newScope(scope);
+  if (known(subject) && caseValues.every((v) => v === undefined || known(v))) {
+    let start = caseValues.findIndex((v) => v !== undefined && primitive(v) === primitive(subject) && v.k === subject.k);
+    if (start < 0) start = clauses.findIndex((c) => ts.isDefaultClause(c));
+    if (start < 0) return NORMAL;
+    let flow = 0;
+    for (let i = start; i < clauses.length; i++) {
+      const f = block(w, clauses[i].statements, inner);
+      flow |= f & (RETURN | THROW | CONTINUE);
+      if (f & BREAK) flow |= NORMAL;
+      // Falls through to the next clause only on the paths that go on.
+      if (!(f & NORMAL)) return flow;
+    }
+    return flow | NORMAL;
+  }
+  // Any clause may be the one taken; falling through to the next clause is walked as its own path.
+  const arms: Array<readonly ts.Statement[] | undefined> = clauses.map((c) => c.statements);
+  if (!clauses.some((c) => ts.isDefaultClause(c))) arms.push(undefined);
+  const flow = branches(w, statement.caseBlock, arms, inner);
+  // A `break` ends the switch; a `continue` belongs to the enclosing loop.
+  return (flow & ~BREAK) | (flow & BREAK ? NORMAL : 0);
+}
+
+function tryStatement(w: Walker, statement: ts.TryStatement, scope: Scope): number {
+  let flow = statement_(w, statement.tryBlock, scope);
+  const handler = statement.catchClause;
+  if (handler) {
+    const inner = w.newScope(scope);
+    if (handler.variableDeclaration) bindPattern(w, handler.variableDeclaration.name, unknown('the error caught', w.range(handler, scope)), inner);
+    // The catch block runs only when something threw: either state may follow.
+    flow = (flow & ~THROW) | branches(w, handler.block, [handler.block, undefined], inner);
+  }
+  if (statement.finallyBlock) {
+    const f = statement_(w, statement.finallyBlock, scope);
+    if (!(f & NORMAL)) return f;
+  }
+  return flow;
+}

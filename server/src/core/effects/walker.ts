@@ -1,0 +1,364 @@
+import { ts } from 'ts-morph';
+import type { Evaluator } from '../evaluator/evaluator';
+import { functionValue, hasModifier } from '../evaluator/functions';
+import { globalValue } from '../evaluator/builtins/globals';
+import { memberOf } from '../evaluator/members';
+import type { ModuleRecord } from '../evaluator/moduleRecord';
+import { Scope } from '../evaluator/scope';
+import { constProp, unknown, type ArrayValue, type FunctionValue, type ObjectValue, type Prop, type Value } from '../evaluator/values';
+import type { SourceRange } from '../model/types';
+import { alternativesOf, choices, dataOf, dataValue, join } from './abstract';
+import { callBuiltin } from './builtinCalls';
+import { evaluate } from './expressions';
+import type { ProvenanceTable } from './provenance';
+import { bindPattern } from './patterns';
+import { assignedNames, mutableModuleNames } from './scans';
+import type { EffectSink } from './sink';
+import { block, hoistFunctions } from './statements';
+import { ADD_METHODS, isConfigCapability, isJobStateCapability, type HandlerWorld } from './world';
+
+/** Helper calls nested deeper than this are not followed (the effects are then incomplete). */
+const MAX_CALL_DEPTH = 24;
+/** How many calls of one function may be walked inside each other (recursion, nested use of a helper). */
+const MAX_REENTRY = 3;
+/** Upper bound on analysis steps for one handler: a pathological helper must not stall `check`. */
+const STEP_BUDGET = 400_000;
+
+export class WalkBudgetExceeded extends Error {}
+
+interface Frame {
+  returns: Value[];
+}
+
+/**
+ * Walks a handler the way it can run: every branch whose condition is not statically known,
+ * every callback (of a client iterator, of `items.map`, of `iterateEntities`), every project
+ * function it calls, with the argument values of each call site. Values are the evaluator's;
+ * effects (graph objects added, types read, config read) go to the sink.
+ */
+export class Walker {
+  /** Scopes the walker created: the only ones it assigns to (module scopes belong to the evaluator). */
+  private readonly ownScopes = new WeakSet<Scope>();
+  /** Objects and arrays the walker created: the only ones it mutates. */
+  private readonly ownValues = new WeakSet<object>();
+  /** The calls being walked, per function: a function may run inside itself with other arguments. */
+  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value }>>();
+  private readonly escaped = new Set<FunctionValue>();
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private ticks = 0;
+
+  constructor(
+    readonly ev: Evaluator,
+    readonly sink: EffectSink,
+    readonly provenance: ProvenanceTable,
+    readonly world: HandlerWorld,
+  ) {}
+
+  tick(): void {
+    if (++this.ticks > STEP_BUDGET) throw new WalkBudgetExceeded('the handler needs more analysis than the budget allows');
+  }
+
+  range(node: ts.Node, scope: Scope): SourceRange {
+    return this.ev.range(node, scope.module);
+  }
+
+  newScope(parent: Scope, record: ModuleRecord = parent.module): Scope {
+    const scope = new Scope(parent, record);
+    this.ownScopes.add(scope);
+    return scope;
+  }
+
+  own<T extends ObjectValue | ArrayValue>(value: T): T {
+    this.ownValues.add(value);
+    return value;
+  }
+
+  isOwn(value: Value): boolean {
+    return (value.k === 'object' || value.k === 'array') && this.ownValues.has(value);
+  }
+
+  /** The scope that declares `name`, walking outwards from `scope`. */
+  private declaring(name: string, scope: Scope): Scope | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) if (s.has(name)) return s;
+    return undefined;
+  }
+
+  lookup(name: string, scope: Scope, at: SourceRange): Value {
+    if (name === 'undefined') return { k: 'undefined', at };
+    const declaring = this.declaring(name, scope);
+    if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
+    if (!this.ownScopes.has(declaring) && !declaring.parent && mutableModuleNames(declaring.module).has(name)) {
+      return unknown(`'${name}' is a module variable that changes at run time`, at);
+    }
+    return declaring.lookup(name) ?? { k: 'undefined', at };
+  }
+
+  /** Assigns a variable the walker owns; module and evaluator scopes are left as they are. */
+  assign(name: string, value: Value, scope: Scope, at: SourceRange): void {
+    const declaring = this.declaring(name, scope);
+    if (declaring && this.ownScopes.has(declaring)) {
+      declaring.define(name, value);
+      return;
+    }
+    this.escape(value, at, `stored in '${name}', outside the handler`);
+  }
+
+  /** Current values of the variables `node` may assign, for merging paths. */
+  snapshot(node: ts.Node, scope: Scope): Map<Scope, Map<string, Value>> {
+    const result = new Map<Scope, Map<string, Value>>();
+    for (const name of assignedNames(node)) {
+      const declaring = this.declaring(name, scope);
+      if (!declaring || !this.ownScopes.has(declaring)) continue;
+      let values = result.get(declaring);
+      if (!values) result.set(declaring, (values = new Map()));
+      values.set(name, declaring.lookup(name) ?? { k: 'undefined' });
+    }
+    return result;
+  }
+
+  restore(snapshot: Map<Scope, Map<string, Value>>): void {
+    for (const [scope, values] of snapshot) for (const [name, value] of values) scope.define(name, value);
+  }
+
+  /** Sets each variable of `snapshots` to any of the values it has in them. */
+  merge(snapshots: Array<Map<Scope, Map<string, Value>>>, reason: string): void {
+    const first = snapshots[0];
+    if (!first) return;
+    for (const [scope, values] of first) {
+      for (const name of values.keys()) {
+        const options = snapshots.map((s) => s.get(scope)?.get(name) ?? { k: 'undefined' as const });
+        scope.define(name, join(options, reason));
+      }
+    }
+  }
+
+  /** Before code that may run any number of times: each variable it assigns may hold an earlier run's value. */
+  havoc(node: ts.Node, scope: Scope, reason: string): void {
+    for (const [s, values] of this.snapshot(node, scope)) {
+      for (const [name, value] of values) s.define(name, join([value, unknown(reason)], reason));
+    }
+  }
+
+  /** `base[key]`: alternatives and data reads are mapped, reads of the instance config recorded. */
+  member(base: Value, key: string, at: SourceRange, keyAt?: SourceRange): Value {
+    const options = alternativesOf(base);
+    if (options) return join(options.map((o) => this.member(o, key, at, keyAt)), `'${key}' of a value that differs between paths`, at);
+    const data = dataOf(base);
+    if (data) return dataValue(data.key, [...data.path, key], at);
+    if (base === this.world.config) this.sink.configRead(key, keyAt ?? at);
+    return memberOf(this.ev, base, key, at);
+  }
+
+  currentFrame(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  /** Calls a project function with these arguments: its body is walked, its effects recorded, its result returned. */
+  callFunction(fn: FunctionValue, args: Value[], at: SourceRange, self?: Value): Value {
+    const node = fn.node;
+    const name = fn.name ?? 'an anonymous function';
+    if (!node.body) return unknown(`'${name}' has no body`, at);
+    const running = this.active.get(node) ?? [];
+    if (running.length) {
+      // Inside itself (recursion, or a helper used again by its own callback): arguments that keep
+      // changing (a halved threshold) would never converge, so everything but functions and the
+      // handler's context is widened to unknown; the walk then covers every deeper call.
+      args = args.map((a) => this.widen(a, 0));
+      if (self) self = this.widen(self, 0);
+    }
+    if (running.some((earlier) => sameArguments(earlier, args, self))) {
+      // The same call is being walked already: walking it again would find nothing new.
+      return unknown(`the result of the recursive call of '${name}'`, at);
+    }
+    if (running.length >= MAX_REENTRY) {
+      this.sink.gap(`'${name}' calls itself with ever new arguments: the deeper calls are not followed`, at);
+      for (const arg of args) this.escape(arg, at, `passed to the recursive call of '${name}'`, true);
+      return unknown(`the result of the recursive call of '${name}'`, at);
+    }
+    if (this.depth >= MAX_CALL_DEPTH) {
+      this.sink.gap(`calls nested deeper than ${MAX_CALL_DEPTH}: '${name}' is not followed`, at);
+      for (const arg of args) this.escape(arg, at, `passed to '${name}'`, true);
+      return unknown(`the result of '${name}', nested too deep to follow`, at);
+    }
+    const record = fn.scope.module;
+    const scope = this.newScope(fn.scope, record);
+    if (self && !ts.isArrowFunction(node)) scope.define('this', self);
+    node.parameters.forEach((param, index) => {
+      let value: Value;
+      if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
+      else {
+        value = args[index] ?? { k: 'undefined', at };
+        if (param.initializer) value = withDefault(this, value, param.initializer, scope);
+      }
+      bindPattern(this, param.name, value, scope);
+    });
+    running.push({ args, self });
+    this.active.set(node, running);
+    this.depth++;
+    const frame: Frame = { returns: [] };
+    this.frames.push(frame);
+    try {
+      if (!ts.isBlock(node.body)) frame.returns.push(evaluate(this, node.body, scope));
+      else {
+        hoistFunctions(this, node.body.statements, scope);
+        const flow = block(this, node.body.statements, scope);
+        if (flow & NORMAL_FLOW) frame.returns.push({ k: 'undefined', at });
+      }
+    } finally {
+      this.frames.pop();
+      this.depth--;
+      running.pop();
+      if (!running.length) this.active.delete(node);
+    }
+    if (node.asteriskToken) return unknown(`'${name}' is a generator`, at);
+    return join(frame.returns, `'${name}' returns different values on different paths`, at);
+  }
+
+  /**
+   * A function that runs an unknown number of times (a callback of a client iterator, of
+   * iterateEntities, of a list whose length is unknown): walked once, with the variables it assigns
+   * holding either their earlier or their new values afterwards.
+   */
+  callback(fn: FunctionValue, args: Value[] | undefined, at: SourceRange): Value {
+    const before = this.snapshot(fn.node, fn.scope);
+    this.havoc(fn.node, fn.scope, `changed by a callback that may run several times`);
+    const actual = args ?? fn.node.parameters.map((p) => unknown(`'${p.name.getText(fn.scope.module.file.sourceFile)}' is given at run time`, at));
+    const result = this.callFunction(fn, actual, at);
+    const after = this.snapshot(fn.node, fn.scope);
+    this.merge([before, after], 'changed by a callback that may or may not run');
+    return result;
+  }
+
+  /**
+   * `value` reaches code the analysis does not follow (a package, a class, a module variable): the
+   * functions in it may run there (they are walked as callbacks), and if it carries the job state,
+   * that code may add graph objects the analysis cannot see.
+   */
+  escape(value: Value, at: SourceRange, why: string, silentFunctions = false, depth = 0): void {
+    for (const option of choices(value)) {
+      if (isJobStateCapability(this.world, option)) this.sink.gap(`jobState is ${why}, which the analysis does not follow`, at);
+      if (isConfigCapability(this.world, option)) this.sink.configGap(`the instance config is ${why}`, at);
+      if (option.k === 'function' && !silentFunctions) {
+        if (this.escaped.has(option)) continue;
+        this.escaped.add(option);
+        this.callback(option, undefined, at);
+      } else if (depth < 3 && option.k === 'object' && this.ownValues.has(option)) {
+        for (const prop of option.props.values()) this.escape(prop.get(), at, why, silentFunctions, depth + 1);
+      } else if (depth < 3 && option.k === 'array' && this.ownValues.has(option)) {
+        for (const item of option.items) this.escape(item.value, at, why, silentFunctions, depth + 1);
+        for (const run of option.unknowns) this.escape(run, at, why, silentFunctions, depth + 1);
+      }
+    }
+  }
+
+  private widen(value: Value, depth: number): Value {
+    if (value.k === 'function' || value.k === 'builtin') return value;
+    if (value === this.world.context || value === this.world.jobState || value === this.world.logger || value === this.world.instance || value === this.world.config) return value;
+    if (value.k === 'object' && this.ownValues.has(value) && depth < 2) {
+      const props = new Map<string, Prop>();
+      for (const [key, prop] of value.props) props.set(key, constProp(this.widen(prop.get(), depth + 1), prop.keyAt, prop.valueAt));
+      return this.own<ObjectValue>({ k: 'object', props, open: value.open, at: value.at });
+    }
+    if ((value.k === 'object' || value.k === 'array') && !this.ownValues.has(value)) return value;
+    const options = alternativesOf(value);
+    if (options && options.every((o) => o.k === 'function')) return value;
+    return unknown('a value that changes from one nested call to the next', value.at);
+  }
+
+  /** Calls any value: project functions are walked, SDK and jobState functions modelled, the rest escapes. */
+  invoke(callee: Value, args: Value[], at: SourceRange, self?: Value, method?: string): Value {
+    const options = alternativesOf(callee);
+    if (options) return join(options.map((c) => this.invoke(c, args, at, self, method)), 'the function called differs between paths', at);
+    switch (callee.k) {
+      case 'function':
+        return this.callFunction(callee, args, at, self);
+      case 'builtin':
+        return callBuiltin(this, callee, args, at, self, method);
+      case 'unknown': {
+        if (method && ADD_METHODS.has(method)) this.sink.gap(`'${method}' is called on a value the analysis does not know (it may be a jobState)`, at);
+        const what = method ? `an argument of '${method}'` : 'an argument of a function the analysis does not know';
+        for (const arg of args) this.escape(arg, at, `passed as ${what}`);
+        if (self && (this.isOwn(self) || isJobStateCapability(this.world, self))) this.escape(self, at, `the receiver of '${method}'`);
+        return unknown(callee.reason, at);
+      }
+      default:
+        for (const arg of args) this.escape(arg, at, 'passed to a call that throws');
+        return unknown(`calling a ${callee.k} would throw at run time`, at);
+    }
+  }
+
+  /** A function value for a function written in the handler's code. */
+  functionAt(node: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration, scope: Scope): FunctionValue {
+    return functionValue(this.ev, node, scope, scope.module);
+  }
+
+  isAsync(fn: FunctionValue): boolean {
+    return hasModifier(fn.node, ts.SyntaxKind.AsyncKeyword);
+  }
+}
+
+export const NORMAL_FLOW = 1;
+
+/** Whether a call repeats one being walked: the same values, up to plain unknowns (which say nothing more). */
+function sameArguments(earlier: { args: Value[]; self?: Value }, args: Value[], self: Value | undefined): boolean {
+  if (!sameValue(earlier.self, self, 0)) return false;
+  const count = Math.max(earlier.args.length, args.length);
+  for (let i = 0; i < count; i++) if (!sameValue(earlier.args[i], args[i], 0)) return false;
+  return true;
+}
+
+function sameValue(a: Value | undefined, b: Value | undefined, depth: number): boolean {
+  if (a === b) return true;
+  if (!a || !b) return (a ?? { k: 'undefined' }).k === 'undefined' && (b ?? { k: 'undefined' }).k === 'undefined';
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'unknown':
+      return !alternativesOf(a) && !alternativesOf(b) && !dataOf(a) && !dataOf(b);
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return a.v === (b as typeof a).v;
+    case 'undefined':
+    case 'null':
+      return true;
+    case 'function':
+      return a.node === (b as typeof a).node && a.scope === (b as typeof a).scope;
+    case 'object': {
+      const other = b as typeof a;
+      if (depth > 2 || a.props.size !== other.props.size || !!a.open !== !!other.open) return false;
+      for (const [key, prop] of a.props) {
+        const theirs = other.props.get(key);
+        if (!theirs || !sameValue(prop.get(), theirs.get(), depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A parameter or binding default: used when the value is (or may be) undefined. */
+export function withDefault(walker: Walker, value: Value, initializer: ts.Expression, scope: Scope): Value {
+  const options = choices(value);
+  const undefinedAt = options.findIndex((o) => o.k === 'undefined');
+  const mayBeUndefined = undefinedAt >= 0 || options.some((o) => o.k === 'unknown');
+  if (!mayBeUndefined) return value;
+  const fallback = evaluate(walker, initializer, scope);
+  if (options.length === 1 && undefinedAt === 0) return fallback;
+  return join([...options.filter((o) => o.k !== 'undefined'), fallback], 'a value or its default');
+}
+
+/** `Promise.all(list)` and friends: the analysis treats a promise as the value it resolves to. */
+const PROMISE: Value = {
+  k: 'builtin',
+  name: '#Promise',
+  props: new Map<string, Value>([
+    ['all', { k: 'builtin', name: '#Promise.all' }],
+    ['allSettled', { k: 'builtin', name: '#Promise.allSettled' }],
+    ['race', { k: 'builtin', name: '#Promise.race' }],
+    ['any', { k: 'builtin', name: '#Promise.any' }],
+    ['resolve', { k: 'builtin', name: '#Promise.resolve' }],
+    ['reject', { k: 'builtin', name: '#Promise.reject' }],
+  ]),
+};

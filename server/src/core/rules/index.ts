@@ -10,6 +10,10 @@ import { startStates } from './startStates';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownDependency } from './unknownDependency';
 import { unknownIngestionSource } from './unknownIngestionSource';
+import { unknownEntityClass } from './unknownEntityClass';
+import { missingRequiredProperty } from './missingRequiredProperty';
+import { unknownRelationshipClass } from './unknownRelationshipClass';
+import { relationshipTypeMismatch } from './relationshipTypeMismatch';
 
 export type { Finding, Fix, RelatedLocation, Rule, Severity, TextEdit } from './types';
 
@@ -20,6 +24,10 @@ export const ALL_RULES: readonly Rule[] = [
   crossGraphDependency,
   startStates,
   unknownIngestionSource,
+  unknownEntityClass,
+  missingRequiredProperty,
+  unknownRelationshipClass,
+  relationshipTypeMismatch,
 ];
 
 /** The context rules read, with the expensive facts (handler effects) computed once, on demand. */

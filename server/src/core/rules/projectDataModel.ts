@@ -1,0 +1,14 @@
+import { projectDataModel, type DataModelView } from '../dataModel';
+import type { RuleContext } from './types';
+
+const views = new WeakMap<RuleContext, DataModelView>();
+
+/** The data model the project's SDK uses, loaded once per rule run and shared by the rules that need it. */
+export function dataModelOf(context: RuleContext): DataModelView {
+  let view = views.get(context);
+  if (!view) {
+    view = projectDataModel(context.model.projectPath, context.host);
+    views.set(context, view);
+  }
+  return view;
+}

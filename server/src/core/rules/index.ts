@@ -14,6 +14,10 @@ import { unknownEntityClass } from './unknownEntityClass';
 import { missingRequiredProperty } from './missingRequiredProperty';
 import { unknownRelationshipClass } from './unknownRelationshipClass';
 import { relationshipTypeMismatch } from './relationshipTypeMismatch';
+import { undeclaredConfigField } from './undeclaredConfigField';
+import { unusedConfigField } from './unusedConfigField';
+import { unmaskedSecretField } from './unmaskedSecretField';
+import { envVariables } from './envVariables';
 
 export type { Finding, Fix, RelatedLocation, Rule, Severity, TextEdit } from './types';
 
@@ -28,6 +32,10 @@ export const ALL_RULES: readonly Rule[] = [
   missingRequiredProperty,
   unknownRelationshipClass,
   relationshipTypeMismatch,
+  undeclaredConfigField,
+  unusedConfigField,
+  unmaskedSecretField,
+  envVariables,
 ];
 
 /** The context rules read, with the expensive facts (handler effects) computed once, on demand. */

@@ -1,4 +1,5 @@
-// The VS Code side: starts the language server, shows its state, offers a restart. No analysis happens here.
+// The VS Code side: decides whether the workspace holds an integration, starts the language server if so, shows its
+// state and latest analysis, offers a restart. No analysis happens here.
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -8,14 +9,26 @@ import {
   type NodeModule,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { AnalysisFinishedNotification, type AnalysisFinishedParams } from '../../server/src/lsp/protocol';
+import { detectIntegration, watch, type DetectionResult, type Evidence } from './detect';
+import { readSettings, SECTION } from './settings';
 import { ServerStatusItem } from './statusItem';
 
 /** What `activate` returns; tests and other extensions reach it through `extension.exports`. */
 export interface IntegrationLensApi {
-  /** The language client. Its `onDidChangeState` events are what to wait on, never a timer. */
-  readonly client: LanguageClient;
-  /** Settles with the first start of the server: resolves once it runs, rejects if it could not start. */
-  readonly ready: Promise<void>;
+  /** The first look for an integration, made at activation. Without evidence the extension stays idle. */
+  readonly detection: Promise<DetectionResult>;
+  /** The language client, once an integration was found; undefined while idle. */
+  readonly client: LanguageClient | undefined;
+  /**
+   * Resolves with the client once the server first runs (at activation, or later when an integration appears);
+   * rejects if it could not start. Stays pending while the workspace holds no integration.
+   */
+  readonly ready: Promise<LanguageClient>;
+  /** Each `integrationLens/analysisFinished` the server sends. */
+  readonly onDidFinishAnalysis: vscode.Event<AnalysisFinishedParams>;
+  /** The status bar item, once the client exists: its text and tooltip are what the user sees. */
+  readonly statusItem: vscode.StatusBarItem | undefined;
 }
 
 export const Commands = {
@@ -23,13 +36,136 @@ export const Commands = {
   showOutput: 'integrationLens.showOutput',
 } as const;
 
+/** Set while the language client exists; the manifest's `when` clauses read it. */
+const ACTIVE_CONTEXT = 'integrationLens.active';
+
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
   const log = vscode.window.createOutputChannel('Integration Lens', { log: true });
   const trace = vscode.window.createOutputChannel('Integration Lens Trace', { log: true });
-  context.subscriptions.push(log, trace);
+  const analysisFinished = new vscode.EventEmitter<AnalysisFinishedParams>();
+  context.subscriptions.push(log, trace, analysisFinished);
 
+  let status: ServerStatusItem | undefined;
+  let resolveReady!: (client: LanguageClient) => void;
+  let rejectReady!: (error: unknown) => void;
+  const ready = new Promise<LanguageClient>((resolve, reject) => ((resolveReady = resolve), (rejectReady = reject)));
+  ready.catch(() => undefined); // reported in the log; callers that await it see the rejection themselves
+
+  function startClient(evidence: Evidence): LanguageClient {
+    log.info(`Integration found (${evidence.reason} in ${vscode.workspace.asRelativePath(evidence.file, true)}): starting the language server`);
+    const languageClient = createClient(context, log, trace);
+    client = languageClient;
+    status = new ServerStatusItem(Commands.showOutput);
+    context.subscriptions.push(
+      status,
+      languageClient.onDidChangeState(({ newState }) => status?.setState(newState)),
+      // Registered before start(): the client keeps the handler across restarts.
+      languageClient.onNotification(AnalysisFinishedNotification.method, (params: AnalysisFinishedParams) => {
+        status?.analysisFinished(params);
+        analysisFinished.fire(params);
+      }),
+    );
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT, true);
+    // Let it run: activation never waits for the server.
+    languageClient.start().then(
+      () => {
+        log.info('Language server running');
+        resolveReady(languageClient);
+      },
+      (error: unknown) => {
+        log.error('The language server did not start', error);
+        rejectReady(error);
+      },
+    );
+    return languageClient;
+  }
+
+  // Looking for an integration: once at activation, then whenever the watcher sees a candidate change, until found.
+  // Checks never overlap: a change during a check asks for one more afterwards.
+  let watcher: vscode.Disposable | undefined;
+  let checking: Promise<DetectionResult> | undefined;
+  let checkAgain = false;
+  function check(why: string): Promise<DetectionResult> {
+    if (checking) {
+      checkAgain = true;
+      return checking;
+    }
+    checking = (async () => {
+      let result: DetectionResult;
+      try {
+        result = await detectIntegration();
+      } catch (error) {
+        log.error('Looking for an integration failed', error);
+        result = { evidence: undefined, packageFiles: 0, durationMs: 0 };
+      }
+      if (client) return result;
+      if (result.evidence) {
+        startClient(result.evidence);
+        watcher?.dispose();
+        watcher = undefined;
+      } else {
+        log.info(
+          `No JupiterOne integration here (${why}; read ${result.packageFiles} package.json file(s) in ${result.durationMs} ms): ` +
+            'the language server stays off until a package.json depends on @jupiterone/integration-sdk-core or an entry module exports invocationConfig',
+        );
+        if (!watcher) {
+          watcher = watch((change) => void check(`changed: ${change}`));
+          context.subscriptions.push({ dispose: () => watcher?.dispose() });
+        }
+      }
+      return result;
+    })().finally(() => {
+      checking = undefined;
+      if (checkAgain && !client) {
+        checkAgain = false;
+        void check('changes during the last check');
+      }
+    });
+    return checking;
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      const languageClient = client;
+      if (!languageClient) {
+        const result = await check('restart requested');
+        if (!result.evidence) {
+          void vscode.window.showInformationMessage('Integration Lens: no JupiterOne integration in this workspace, so no server to start.');
+        }
+        return;
+      }
+      log.info('Restarting the language server');
+      try {
+        // restart() stops first, which only a running client can do. Otherwise start: from stopped or a failed
+        // start it starts again; while starting it waits for that start.
+        if (languageClient.state === State.Running) await languageClient.restart();
+        else await languageClient.start();
+      } catch (error) {
+        log.error('The language server did not restart', error);
+        void vscode.window.showErrorMessage(`Integration Lens: the language server did not restart: ${error}`);
+      }
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+  );
+
+  const detection = check('activation');
+  return {
+    detection,
+    get client() {
+      return client;
+    },
+    ready,
+    onDidFinishAnalysis: analysisFinished.event,
+    get statusItem() {
+      return status?.item;
+    },
+  };
+}
+
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, trace: vscode.LogOutputChannel): LanguageClient {
+  // The server is the extension's own bundle, run by the extension host's Node: nothing from the workspace is loaded.
   const server: NodeModule = {
     module: context.asAbsolutePath('dist/server.js'),
     transport: TransportKind.ipc,
@@ -45,38 +181,15 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
       { scheme: 'file', language: 'typescript' },
       { scheme: 'file', language: 'javascript' },
     ],
+    // The settings as they are at each (re)start; later changes reach the server as didChangeConfiguration, after
+    // which it reads the section again through workspace/configuration.
+    initializationOptions: () => readSettings(),
+    synchronize: { configurationSection: SECTION },
     outputChannel: log,
     traceOutputChannel: trace, // filled according to `integrationLens.trace.server`
   };
   // The id makes the client read the `integrationLens.trace.server` setting.
-  const languageClient = new LanguageClient('integrationLens', 'Integration Lens', serverOptions, clientOptions);
-  client = languageClient;
-
-  context.subscriptions.push(
-    new ServerStatusItem(languageClient, Commands.showOutput),
-    vscode.commands.registerCommand(Commands.restartServer, async () => {
-      log.info('Restarting the language server');
-      try {
-        // restart() stops first, which only a running client can do. Otherwise start: from stopped or a failed
-        // start it starts again; while starting it waits for that start.
-        if (languageClient.state === State.Running) await languageClient.restart();
-        else await languageClient.start();
-      } catch (error) {
-        log.error('The language server did not restart', error);
-        void vscode.window.showErrorMessage(`Integration Lens: the language server did not restart: ${error}`);
-      }
-    }),
-    vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
-  );
-  void vscode.commands.executeCommand('setContext', 'integrationLens.active', true);
-
-  // Start the server and let it run: activation never waits for it.
-  const ready = languageClient.start();
-  ready.then(
-    () => log.info('Language server running'),
-    (error: unknown) => log.error('The language server did not start', error),
-  );
-  return { client: languageClient, ready };
+  return new LanguageClient('integrationLens', 'Integration Lens', serverOptions, clientOptions);
 }
 
 export async function deactivate(): Promise<void> {

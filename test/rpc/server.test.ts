@@ -38,7 +38,7 @@ describe('language server over stdio', () => {
 
   it('clears the diagnostics of a document when it closes', async () => {
     server = await LanguageServerUnderTest.start();
-    const uri = fileUri('test/e2e/workspace/src/index.ts');
+    const uri = fileUri('test/e2e/workspaces/integration/src/index.ts');
     await server.openDocument(uri, 'export const invocationConfig = { integrationSteps: [] };\n');
     await server.changeDocument(uri, 'export const invocationConfig = {};\n', 2);
     await server.closeDocument(uri);

@@ -2,21 +2,21 @@
 // contract: `run()` runs mocha there and settles when mocha is done, rejecting if a test failed. Built by
 // scripts/e2e/build-suite.mjs into dist/test/e2e/suite/, each `*.test.ts` compiled next to it. Mocha is bundled in:
 // mocha 12's CommonJS entry require()s ES modules, which older VS Code's Electron Node cannot do.
+// Test files are named `<scenario>.<topic>.test.ts`; INTEGRATION_LENS_E2E_SCENARIO (default `integration`) picks the
+// files for the workspace this window has open (test/e2e/workspaces/<scenario>).
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import { workbench } from './workbench';
 
-/** Set by test/e2e/run.mjs: a loopback endpoint that takes a screenshot of the workbench while we wait. */
-const control = process.env.INTEGRATION_LENS_E2E_CONTROL;
+const scenario = process.env.INTEGRATION_LENS_E2E_SCENARIO ?? 'integration';
 /** Marks mocha's lines for test/e2e/run.mjs, which prints them and hides the workbench's own log. */
-const REPORT_PREFIX = control ? 'mocha| ' : '';
+const REPORT_PREFIX = workbench.available ? 'mocha| ' : '';
 
 async function screenshot(name: string): Promise<void> {
-  if (!control) return;
   try {
-    const response = await fetch(`${control}/screenshot?name=${encodeURIComponent(name)}`, { method: 'POST' });
-    if (!response.ok) console.error(`screenshot ${name}: ${response.status} ${await response.text()}`);
+    await workbench.screenshot(name);
   } catch (error) {
     console.error(`screenshot ${name} failed:`, error);
   }
@@ -37,9 +37,9 @@ export async function run(): Promise<void> {
 async function runMocha(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   const files = readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => name.startsWith(`${scenario}.`) && name.endsWith('.test.js'))
     .sort();
-  if (files.length === 0) throw new Error(`no *.test.js next to ${__filename}`);
+  if (files.length === 0) throw new Error(`no ${scenario}.*.test.js next to ${__filename}`);
   for (const name of files) mocha.addFile(join(__dirname, name));
 
   // The workbench as it is when a test fails, before anything else changes it.

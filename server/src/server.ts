@@ -16,7 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
+import { onQueryError } from './core';
 import { quickFixes, toDiagnostic } from './lsp/diagnostics';
+import { registerFeatures } from './lsp/features';
 import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
 import { OverlayHost, pathOf } from './lsp/overlayHost';
 import { PositionMapper } from './lsp/positions';
@@ -34,6 +36,7 @@ let pullDiagnostics = false;
 let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let canReadConfiguration = false;
+let definitionLinks = false;
 let settings: ServerSettings = readSettings(undefined);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -42,6 +45,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canReadConfiguration = !!caps.workspace?.configuration;
+  definitionLinks = !!caps.textDocument?.definition?.linkSupport;
   settings = readSettings(params.initializationOptions);
   const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined];
   workspaceRoots = folders.filter((f): f is string => !!f);
@@ -51,6 +55,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'integration-lens' } } : {}),
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      completionProvider: { triggerCharacters: ["'", '"', '`', '.'] },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'integration-lens', version },
   };
@@ -218,6 +229,17 @@ connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport =>
 });
 
 connection.onCodeAction((params) => quickFixes(params.context.diagnostics));
+
+registerFeatures({
+  connection,
+  documents,
+  positions,
+  sessionFor,
+  sessions: () => sessions,
+  linkSupport: () => definitionLinks,
+});
+
+onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
 
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
 

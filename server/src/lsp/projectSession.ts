@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   analyzeIntegration,
+  createRuleContext,
   Evaluator,
   ParseCache,
   runRules,
@@ -8,6 +9,7 @@ import {
   type Finding,
   type IntegrationAnalysis,
   type ModelLoadFailure,
+  type QueryFacts,
 } from '../core';
 
 /** One integration project in the workspace: its evaluator, kept across edits, and its latest results. */
@@ -19,6 +21,8 @@ export class ProjectSession {
   private stale = true;
   analysis: IntegrationAnalysis | ModelLoadFailure | undefined;
   findings: Finding[] = [];
+  /** What editor queries may read beyond the model: the effects the rules computed for this analysis. */
+  facts: QueryFacts = {};
   /** Increases with every analysis: results carry it so stale ones are recognised. */
   generation = 0;
   lastDurationMs = 0;
@@ -69,11 +73,24 @@ export class ProjectSession {
       this.evaluator = new Evaluator({ host: this.host, cache: this.cache });
       this.analysis = { kind: 'load-failure', message: `Integration Lens failed to analyse the project: ${(error as Error).message}`, problems: [] };
     }
-    this.findings = this.analysis && !('kind' in this.analysis) ? runRules(this.analysis, this.host) : [];
+    if (this.analysis && !('kind' in this.analysis)) {
+      const context = createRuleContext(this.analysis, this.host);
+      this.facts = { effects: (step) => context.effects(step) };
+      this.findings = runRules(this.analysis, this.host, undefined, context);
+    } else {
+      this.facts = {};
+      this.findings = [];
+    }
     this.generation++;
     this.lastDurationMs = performance.now() - started;
     this.lastAnalysisAt = new Date();
     return this.analysis;
+  }
+
+  /** The current analysis when it built a model (for editor queries). */
+  current(): IntegrationAnalysis | undefined {
+    const analysis = this.ensure();
+    return analysis && !('kind' in analysis) ? analysis : undefined;
   }
 
   findingsFor(file: string): Finding[] {

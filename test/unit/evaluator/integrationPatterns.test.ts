@@ -203,4 +203,70 @@ describe('integration patterns', () => {
       assert.match(unresolvedReason(instance.id), /new Reg/);
     });
   });
+
+  describe('steps built in loops', () => {
+    it('runs for, while, do and for...in loops in helpers, with a fresh let binding per iteration', () => {
+      const m = model({
+        'src/index.ts': `function build() {
+            const out: any[] = [];
+            for (let i = 0; i < 2; i++) out.push(${step('`for-${i}`')});
+            let n = 0;
+            while (n < 2) { out.push(${step('`while-${n}`')}); n++; }
+            do { n += 10; } while (n < 30);
+            out.push(${step('`do-${n}`')});
+            for (const key in { b: 1, a: 2, 1: 3 }) out.push(${step('`in-${key}`')});
+            const late: any[] = [];
+            for (let j = 0; j < 2; j++) late.push(() => j);
+            out.push(${step('`closures-${late[0]()}${late[1]()}`')});
+            return out;
+          }
+          ${config('build()')}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), [
+        'for-0', 'for-1', 'while-0', 'while-1', 'do-32', 'in-1', 'in-b', 'in-a', 'closures-01',
+      ]);
+    });
+
+    it('gives up on a loop with a run-time condition, or one that does not end', () => {
+      const m = model({
+        'src/index.ts': `function a() { const out: string[] = []; for (let i = 0; i < Number(process.env.N); i++) out.push('x'); return out; }
+          function b() { const out: string[] = []; let i = 0; while (i >= 0) { i++; } out.push('never'); return out; }
+          ${config(`[${step('a()[0]')}, ${step('b()[0]')}]`)}`,
+      });
+      assert.match(unresolvedReason(m.steps.items[0].id), /process\.env/);
+      assert.match(unresolvedReason(m.steps.items[1].id), /more than 10000 times/);
+    });
+
+    it('replays a top-level loop that fills one module binding', () => {
+      const m = model({
+        'src/steps.ts': `const names = ['users', 'groups'];
+          export const steps: any[] = [];
+          for (const name of names) {
+            const id = 'fetch-' + name;
+            steps.push(${step('id')});
+          }
+          let count = 0;
+          count++;
+          export const total = count;`,
+        'src/index.ts': `import { steps, total } from './steps';
+          ${config(`[...steps, ${step('`total-${total}`')}]`)}`,
+      });
+      assert.deepEqual(m.steps.items.map((s) => known(s.id)), ['fetch-users', 'fetch-groups', 'total-1']);
+    });
+
+    it('does not replay a top-level loop that changes several bindings, or one hidden by a local', () => {
+      const m = model({
+        'src/index.ts': `const ids: string[] = [];
+          const byId: Record<string, string> = {};
+          for (const x of ['a', 'b']) { ids.push(x); byId[x] = x; }
+          const other: string[] = ['o'];
+          { const other: string[] = []; other.push('local'); }
+          ${config(`[${step('ids[0]')}, ${step('byId.a')}, ${step('other[0]')}]`)}`,
+      });
+      const [a, b, c] = m.steps.items;
+      assert.match(unresolvedReason(a.id), /'ids' is changed under control flow/);
+      assert.match(unresolvedReason(b.id), /'byId' is changed under control flow/);
+      assert.match(unresolvedReason(c.id), /'other' is changed under control flow/);
+    });
+  });
 });

@@ -10,6 +10,8 @@ import { classValue } from './classes';
 import { truthiness, unknown, type ArrayValue, type FunctionValue, type Prop, type Value } from './values';
 
 const MAX_CALL_DEPTH = 40;
+/** Iterations of one loop before the analysis gives up on it (a loop that never ends must not use up the budget). */
+const MAX_LOOP_ITERATIONS = 10_000;
 
 /** Calls a static function value: user functions are interpreted, builtins run natively. */
 export function callValue(ev: Evaluator, fn: Value, args: Value[], at: SourceRange, self?: Value): Value {
@@ -125,7 +127,7 @@ function abort(ev: Evaluator, reason: string, node: ts.Node, scope: Scope): Comp
   return { type: 'abort', value: unknown(reason, ev.range(node, scope.module)) };
 }
 
-function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope): Completion {
+export function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope): Completion {
   ev.tick();
   const record = scope.module;
   switch (statement.kind) {
@@ -166,6 +168,13 @@ function executeStatement(ev: Evaluator, statement: ts.Statement, scope: Scope):
     }
     case ts.SyntaxKind.ForOfStatement:
       return forOf(ev, statement as ts.ForOfStatement, scope);
+    case ts.SyntaxKind.ForStatement:
+      return forStatement(ev, statement as ts.ForStatement, scope);
+    case ts.SyntaxKind.WhileStatement:
+    case ts.SyntaxKind.DoStatement:
+      return whileStatement(ev, statement as ts.WhileStatement | ts.DoStatement, scope);
+    case ts.SyntaxKind.ForInStatement:
+      return forIn(ev, statement as ts.ForInStatement, scope);
     case ts.SyntaxKind.SwitchStatement:
       return switchStatement(ev, statement as ts.SwitchStatement, scope);
     case ts.SyntaxKind.TryStatement: {
@@ -225,6 +234,124 @@ function forOf(ev: Evaluator, statement: ts.ForOfStatement, scope: Scope): Compl
     return completion;
   }
   return NORMAL;
+}
+
+/** The names a `let`/`const` loop head declares: each iteration gets its own copy of them, as in JavaScript. */
+function loopNames(list: ts.VariableDeclarationList): string[] {
+  if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return [];
+  const names: string[] = [];
+  const collect = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collect(element.name);
+  };
+  for (const declaration of list.declarations) collect(declaration.name);
+  return names;
+}
+
+function tooManyIterations(ev: Evaluator, statement: ts.Statement, scope: Scope): Completion {
+  return abort(ev, `a loop that runs more than ${MAX_LOOP_ITERATIONS} times is not followed`, statement, scope);
+}
+
+/** What a loop does after its body completed: keep going, leave the loop, or leave the function. */
+function afterBody(completion: Completion): 'next' | 'exit' | Completion {
+  if (completion.type === 'break') return 'exit';
+  if (completion.type === 'continue' || completion.type === 'normal') return 'next';
+  return completion;
+}
+
+function forStatement(ev: Evaluator, statement: ts.ForStatement, scope: Scope): Completion {
+  const record = scope.module;
+  let iteration = new Scope(scope, record);
+  const init = statement.initializer;
+  let perIteration: string[] = [];
+  if (init && ts.isVariableDeclarationList(init)) {
+    for (const declaration of init.declarations) {
+      const value: Value = declaration.initializer ? ev.evaluate(declaration.initializer, iteration) : { k: 'undefined' };
+      assignPattern(ev, declaration.name, record, iteration, value);
+    }
+    perIteration = loopNames(init);
+  } else if (init) {
+    const value = ev.evaluate(init, iteration);
+    if (value.k === 'unknown' && hasEffects(init)) return { type: 'abort', value };
+  }
+  for (let count = 0; ; count++) {
+    if (count >= MAX_LOOP_ITERATIONS) return tooManyIterations(ev, statement, scope);
+    if (statement.condition) {
+      const test = truthiness(ev.evaluate(statement.condition, iteration));
+      if (test === undefined) {
+        if (!hasEffects(statement.statement) && (!statement.incrementor || !hasEffects(statement.incrementor))) return NORMAL;
+        return abort(ev, `a loop whose condition '${statement.condition.getText(record.file.sourceFile)}' is known only at run time`, statement.condition, scope);
+      }
+      if (!test) return NORMAL;
+    }
+    const next = afterBody(executeStatement(ev, statement.statement, new Scope(iteration, record)));
+    if (next === 'exit') return NORMAL;
+    if (next !== 'next') return next;
+    if (perIteration.length) {
+      const copy = new Scope(scope, record);
+      for (const name of perIteration) copy.define(name, iteration.lookup(name) ?? { k: 'undefined' });
+      iteration = copy;
+    }
+    if (statement.incrementor) {
+      const value = ev.evaluate(statement.incrementor, iteration);
+      if (value.k === 'unknown') return { type: 'abort', value };
+    }
+  }
+}
+
+function whileStatement(ev: Evaluator, statement: ts.WhileStatement | ts.DoStatement, scope: Scope): Completion {
+  const record = scope.module;
+  for (let count = 0; ; count++) {
+    if (count >= MAX_LOOP_ITERATIONS) return tooManyIterations(ev, statement, scope);
+    if (ts.isWhileStatement(statement) || count > 0) {
+      const test = truthiness(ev.evaluate(statement.expression, scope));
+      if (test === undefined) {
+        if (!hasEffects(statement.statement)) return NORMAL;
+        return abort(ev, `a loop whose condition '${statement.expression.getText(record.file.sourceFile)}' is known only at run time`, statement.expression, scope);
+      }
+      if (!test) return NORMAL;
+    }
+    const next = afterBody(executeStatement(ev, statement.statement, new Scope(scope, record)));
+    if (next === 'exit') return NORMAL;
+    if (next !== 'next') return next;
+  }
+}
+
+/** `for (const key in object)`: own enumerable string keys in JavaScript order (plain objects, arrays, strings). */
+function forIn(ev: Evaluator, statement: ts.ForInStatement, scope: Scope): Completion {
+  const record = scope.module;
+  const target = ev.evaluate(statement.expression, scope);
+  let keys: string[] | undefined;
+  if (target.k === 'object' && !target.open && target.className === undefined) {
+    keys = jsKeyOrder([...target.props].filter(([, p]) => p.enumerable !== false).map(([k]) => k));
+  } else if (target.k === 'array' && !target.unknowns.length) keys = target.items.map((_i, index) => String(index));
+  else if (target.k === 'string') keys = [...target.v].map((_c, index) => String(index));
+  else if (target.k === 'undefined' || target.k === 'null') keys = [];
+  if (!keys) {
+    if (!hasEffects(statement.statement)) return NORMAL;
+    const reason = target.k === 'unknown' ? target.reason : target.k === 'object' && target.open ? target.open.reason : `for...in over a ${target.k} is not modelled`;
+    return abort(ev, reason, statement.expression, scope);
+  }
+  const init = statement.initializer;
+  const declaration = ts.isVariableDeclarationList(init) ? init.declarations[0] : undefined;
+  for (const key of keys) {
+    // Keys deleted by the body before they are reached are skipped, as JavaScript does.
+    if (target.k === 'object' && !target.props.has(key)) continue;
+    const inner = new Scope(scope, record);
+    const value: Value = { k: 'string', v: key, at: ev.range(statement.expression, record) };
+    if (declaration) assignPattern(ev, declaration.name, record, inner, value);
+    else if (ts.isIdentifier(init)) scope.assign(init.text, value);
+    else return abort(ev, 'for...in into a property is not modelled', init, scope);
+    const next = afterBody(executeStatement(ev, statement.statement, inner));
+    if (next === 'exit') return NORMAL;
+    if (next !== 'next') return next;
+  }
+  return NORMAL;
+}
+
+function jsKeyOrder(keys: string[]): string[] {
+  const isIndex = (k: string) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+  return [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
 }
 
 function switchStatement(ev: Evaluator, statement: ts.SwitchStatement, scope: Scope): Completion {

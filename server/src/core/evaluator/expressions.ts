@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { Evaluator } from './evaluator';
 import type { Scope } from './scope';
+import type { SourceRange } from '../model/types';
 import { memberOf } from './members';
 import { functionValue } from './functions';
 import { globalValue } from './builtins/globals';
@@ -109,8 +110,13 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
       return binaryExpression(ev, node as ts.BinaryExpression, scope);
     case ts.SyntaxKind.PrefixUnaryExpression: {
       const unary = node as ts.PrefixUnaryExpression;
+      if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) {
+        return updateExpression(ev, unary, scope);
+      }
       return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), at());
     }
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      return updateExpression(ev, node as ts.PostfixUnaryExpression, scope);
     case ts.SyntaxKind.TypeOfExpression: {
       const value = ev.evaluate((node as ts.TypeOfExpression).expression, scope);
       const type = typeOfValue(value);
@@ -186,6 +192,13 @@ function propertyKey(ev: Evaluator, name: ts.PropertyName, scope: Scope): string
 }
 
 function lazyProp(ev: Evaluator, expr: ts.Expression, scope: Scope, keyNode: ts.Node): Prop {
+  if (scope.parent) {
+    // Inside a function, a loop or a block, the bindings a property reads may change after the
+    // object is made (`i++` in a loop): evaluate now, as JavaScript does. Module-level objects stay
+    // lazy: module bindings hold their final value, and large constants nobody reads cost nothing.
+    const value = ev.evaluate(expr, scope);
+    return { keyAt: ev.range(keyNode, scope.module), valueAt: ev.range(expr, scope.module), get: () => value };
+  }
   let memo: Value | undefined;
   let computing = false;
   const valueAt = ev.range(expr, scope.module);
@@ -375,7 +388,15 @@ function assignment(ev: Evaluator, node: ts.BinaryExpression, scope: Scope): Val
     const binaryOp = compoundOperator(op);
     value = binaryOp === undefined ? unknown('compound assignment is not modelled', at) : binaryOperation(binaryOp, current, value, at);
   }
-  const left = node.left;
+  return assignTo(ev, node.left, value, scope, at, ev.range(node.right, record));
+}
+
+/** Stores `value` into `left` (a variable or a property), as an assignment or `x++` does. */
+function assignTo(ev: Evaluator, left: ts.Expression, value: Value, scope: Scope, at: SourceRange, valueAt: SourceRange): Value {
+  const record = scope.module;
+  if (ts.isParenthesizedExpression(left) || ts.isNonNullExpression(left) || ts.isAsExpression(left) || ts.isTypeAssertionExpression(left) || ts.isSatisfiesExpression(left)) {
+    return assignTo(ev, left.expression, value, scope, at, valueAt);
+  }
   if (ts.isIdentifier(left)) {
     if (!scope.assign(left.text, value)) return unknown(`assignment to undeclared '${left.text}'`, at);
     return value;
@@ -393,12 +414,19 @@ function assignment(ev: Evaluator, node: ts.BinaryExpression, scope: Scope): Val
         markOpen(target, unknown('assignment to a computed key known only at run time', at));
         return value;
       }
+      const existing = target.props.get(key);
+      if (existing?.accessor || existing?.enumerable === false) {
+        // A setter would run, or a read-only member would throw: what the property holds afterwards is not followed.
+        const lost = unknown(`'${key}' is changed through an accessor or a class member the analysis does not follow`, at);
+        target.props.set(key, { keyAt: existing.keyAt, valueAt: existing.valueAt, get: () => lost });
+        return value;
+      }
       const assigned = value;
-      target.props.set(key, { keyAt: ev.range(left, record), valueAt: ev.range(node.right, record), get: () => assigned });
+      target.props.set(key, { keyAt: ev.range(left, record), valueAt, get: () => assigned });
       return value;
     }
     if (target.k === 'array' && key !== undefined && /^\d+$/.test(key)) {
-      target.items[Number(key)] = { value, at: ev.range(node.right, record) };
+      target.items[Number(key)] = { value, at: valueAt };
       return value;
     }
     return unknown('assignment to a value the analysis cannot follow', at);
@@ -460,6 +488,21 @@ function callExpression(ev: Evaluator, node: ts.CallExpression, scope: Scope): V
     }
   }
   return ev.call(callee, args, at, self);
+}
+
+/** `i++`, `--i`: the numeric value is stored back; the expression is the old (postfix) or new (prefix) value. */
+function updateExpression(ev: Evaluator, node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression, scope: Scope): Value {
+  const at = ev.range(node, scope.module);
+  const current = ev.evaluate(node.operand, scope);
+  const p = primitive(current);
+  let old: Value;
+  if (current.k === 'unknown') old = current;
+  else if (p === NOT_PRIMITIVE) old = unknown(`${node.operator === ts.SyntaxKind.PlusPlusToken ? '++' : '--'} of a non-primitive value`, at);
+  else old = num(Number(p), at);
+  const next = old.k === 'number' ? num(old.v + (node.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1), at) : old;
+  const stored = assignTo(ev, node.operand, next, scope, at, at);
+  if (stored.k === 'unknown' && next.k !== 'unknown') return stored;
+  return ts.isPrefixUnaryExpression(node) ? next : old;
 }
 
 /** `new X(...)`: modelled global constructors (`Set`, `Map`) are built; anything else exists only at run time. */

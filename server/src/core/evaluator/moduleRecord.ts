@@ -24,10 +24,11 @@ export class ModuleRecord {
    */
   readonly cjsAssignments: CommonJsAssignment[] = [];
   /**
-   * Top-level statements that mutate a module binding after its declaration (`steps.push(x)`):
-   * reading the binding replays them, so the value is the one the module has after loading.
+   * Top-level statements that mutate a module binding after its declaration (`steps.push(x)`, or a
+   * loop or `if` that changes only that binding): reading the binding replays them, so the value is
+   * the one the module has after loading.
    */
-  readonly mutations = new Map<string, ts.ExpressionStatement[]>();
+  readonly mutations = new Map<string, ts.Statement[]>();
   /** Module bindings changed inside top-level `if`/loops/blocks: their final value is not known statically. */
   readonly opaqueMutations = new Map<string, ts.Statement>();
 

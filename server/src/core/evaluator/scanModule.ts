@@ -5,6 +5,8 @@ import { bindPattern } from './patterns';
 import { enumValue } from './enums';
 import { hasModifier, functionValue } from './functions';
 import { classValue } from './classes';
+import { executeStatement } from './calls';
+import { Scope } from './scope';
 import { unknown, type Value } from './values';
 
 /**
@@ -42,8 +44,8 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
         const at = ev.range(declaration.name, record);
         // Without an initializer the value comes from elsewhere (`declare const`, a later assignment).
         const names = bindPattern(ev, declaration.name, record, scope, init
-          ? () => withMutations(ev, record, declaration, ev.evaluate(init, scope))
-          : () => withMutations(ev, record, declaration, unknown(`'${declaration.name.getText(record.file.sourceFile)}' is declared without a value`, at)));
+          ? () => withMutations(ev, record, declaration.name, ev.evaluate(init, scope))
+          : () => withMutations(ev, record, declaration.name, unknown(`'${declaration.name.getText(record.file.sourceFile)}' is declared without a value`, at)));
         if (exported) for (const name of names) exportLocal(name, name, declaration);
       }
     } else if (ts.isFunctionDeclaration(statement)) {
@@ -58,7 +60,8 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
     } else if (ts.isClassDeclaration(statement)) {
       const name = statement.name?.text;
       let memo: Value | undefined;
-      const value = () => (memo ??= classValue(ev, statement, scope));
+      // `Steps.EXTRA = '...'` after the class: static members changed at load time are replayed too.
+      const value = () => (memo ??= name ? withMutations(ev, record, statement.name as ts.Identifier, classValue(ev, statement, scope)) : classValue(ev, statement, scope));
       if (name) scope.defineLazy(name, value);
       if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
         const exported = hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default';
@@ -81,7 +84,7 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
     } else if (ts.isModuleDeclaration(statement)) {
       // Namespaces and `declare module` blocks hold types in integrations; their values are not modelled.
     } else {
-      scanOpaqueMutations(record, statement);
+      scanCompoundStatement(record, statement);
     }
   }
 }
@@ -182,6 +185,10 @@ function mutatedRoot(expr: ts.Expression): string | undefined {
     if (ts.isPropertyAccessExpression(expr.left) || ts.isElementAccessExpression(expr.left)) return rootOf(expr.left);
     return ts.isIdentifier(expr.left) ? expr.left.text : undefined;
   }
+  if ((ts.isPrefixUnaryExpression(expr) || ts.isPostfixUnaryExpression(expr)) &&
+    (expr.operator === ts.SyntaxKind.PlusPlusToken || expr.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return rootOf(expr.operand);
+  }
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
     const callee = expr.expression;
     if (isIdentifier(callee.expression, 'Object') && callee.name.text === 'assign' && expr.arguments[0]) {
@@ -194,35 +201,71 @@ function mutatedRoot(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** Records module bindings that a top-level `if`, loop or block changes: their value depends on control flow. */
-function scanOpaqueMutations(record: ModuleRecord, statement: ts.Statement): void {
+/** Statements the replay of a module binding can run with the function interpreter. */
+const REPLAYABLE = new Set([
+  ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement, ts.SyntaxKind.IfStatement, ts.SyntaxKind.Block, ts.SyntaxKind.SwitchStatement,
+]);
+
+/**
+ * A top-level `if`, loop or block that changes module bindings. When it changes exactly one, and no
+ * name it declares inside hides a module binding, reading that binding replays it (a loop pushing
+ * steps); otherwise each binding it changes is unknown: its value depends on control flow.
+ */
+function scanCompoundStatement(record: ModuleRecord, statement: ts.Statement): void {
+  const roots = new Set<string>();
+  const locals = new Set<string>();
+  const declare = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) locals.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) declare(element.name);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node)) return;
-    if (ts.isExpressionStatement(node) || ts.isBinaryExpression(node) || ts.isCallExpression(node)) {
+    if (ts.isVariableDeclaration(node)) declare(node.name);
+    if (ts.isExpressionStatement(node) || ts.isBinaryExpression(node) || ts.isCallExpression(node) ||
+      ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
       const root = mutatedRoot(ts.isExpressionStatement(node) ? node.expression : node);
-      if (root && !record.opaqueMutations.has(root)) record.opaqueMutations.set(root, statement);
+      if (root) roots.add(root);
     }
     ts.forEachChild(node, visit);
   };
   visit(statement);
+  const opaque = (name: string) => {
+    if (!record.opaqueMutations.has(name)) record.opaqueMutations.set(name, statement);
+  };
+  const outer = [...roots].filter((root) => !locals.has(root));
+  // A root also declared inside may be the local or the module binding: not followed.
+  for (const root of roots) if (locals.has(root)) opaque(root);
+  if (outer.length === 1 && REPLAYABLE.has(statement.kind) && !record.opaqueMutations.has(outer[0])) {
+    const list = record.mutations.get(outer[0]) ?? [];
+    list.push(statement);
+    record.mutations.set(outer[0], list);
+  } else {
+    for (const root of outer) opaque(root);
+  }
 }
 
-/** Replays the top-level statements that mutate `declaration`'s binding once its initial value exists. */
-function withMutations(ev: Evaluator, record: ModuleRecord, declaration: ts.VariableDeclaration, value: Value): Value {
-  if (!ts.isIdentifier(declaration.name)) return value;
-  const opaque = record.opaqueMutations.get(declaration.name.text);
+/** Replays the top-level statements that mutate a module binding once its initial value exists. */
+function withMutations(ev: Evaluator, record: ModuleRecord, name: ts.BindingName, value: Value): Value {
+  if (!ts.isIdentifier(name)) return value;
+  const opaque = record.opaqueMutations.get(name.text);
   if (opaque) {
-    return unknown(`'${declaration.name.text}' is changed under control flow at module load (${ts.SyntaxKind[opaque.kind]})`, ev.range(opaque, record));
+    return unknown(`'${name.text}' is changed under control flow at module load (${ts.SyntaxKind[opaque.kind]})`, ev.range(opaque, record));
   }
-  const statements = record.mutations.get(declaration.name.text);
+  const statements = record.mutations.get(name.text);
   if (!statements) return value;
   // The binding is still "busy" while we run: give the replay the value being built.
-  record.scope.define(declaration.name.text, value);
+  record.scope.define(name.text, value);
   for (const statement of statements) {
-    const result = ev.evaluate(statement.expression, record.scope);
+    let result: Value;
+    if (ts.isExpressionStatement(statement)) result = ev.evaluate(statement.expression, record.scope);
+    else {
+      const completion = executeStatement(ev, statement, new Scope(record.scope, record));
+      result = completion.type === 'abort' ? completion.value : { k: 'undefined' };
+    }
     if (result.k === 'unknown') {
-      return unknown(`'${declaration.name.text}' is changed by code the analysis cannot follow: ${result.reason}`, ev.range(statement, record));
+      return unknown(`'${name.text}' is changed by code the analysis cannot follow: ${result.reason}`, ev.range(statement, record));
     }
   }
-  return record.scope.lookup(declaration.name.text) ?? value;
+  return record.scope.lookup(name.text) ?? value;
 }

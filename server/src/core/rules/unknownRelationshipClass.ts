@@ -42,10 +42,11 @@ export const unknownRelationshipClass: Rule = {
       findings.push(finding);
     };
     const checkKnown = (value: Known<string>, related?: SourceRange) => {
-      const member = enumMemberAt(context, value.range);
-      const name = member ?? value.value;
       // The SDK upper-cases created classes before the lookup; metadata is typed RelationshipClass.
-      if (dataModel.isRelationshipClass(name.toUpperCase()) !== false) return;
+      // (Member names equal their values in every release, so the value decides.)
+      if (dataModel.isRelationshipClass(value.value.toUpperCase()) !== false) return;
+      // Parsed only for a finding: whether it is written as `RelationshipClass.X` changes the message.
+      const member = enumMemberAt(context, value.range);
       report(member ?? value.value, member ? value.range : value.origin ?? value.range, member !== undefined, related);
     };
     for (const step of context.model.steps.items) {

@@ -91,6 +91,12 @@ describe('.env rules', () => {
       assert.deepEqual(run(envVariables, contextWith(files)), []);
     });
 
+    it('is silent for variables Node, tooling or cloud SDKs read, and for those the test setup reads', () => {
+      const env = 'CLIENT_ID=a\nCLIENT_SECRET=b\nNODE_OPTIONS=--inspect\nAWS_PROFILE=dev\nGOOGLE_APPLICATION_CREDENTIALS=/k.json\nDEBUG=*\nRECORDING_MODE=replay\n';
+      const files = project(FIELDS, env, { 'test/config.ts': `export const mode = process.env.RECORDING_MODE;\n` });
+      assert.deepEqual(run(envVariables, contextWith(files)), []);
+    });
+
     it('is silent when instanceConfigFields is not fully known', () => {
       assert.deepEqual(run(envVariables, contextWith(project(`    ...shared,\n    clientId: {},`, 'CLIENT_ID=1\nOTHER=2\n')), 'unknown-env-variable'), []);
     });

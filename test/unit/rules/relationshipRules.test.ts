@@ -156,6 +156,11 @@ describe('relationship rules', () => {
       assert.deepEqual(run(relationshipTypeMismatch, withRelationships(other, [])), []);
     });
 
+    it('is silent when the step also declares the generated type (the other entry is created with its own _type)', () => {
+      const files = project(`${HAS}, ${declared}`);
+      assert.deepEqual(run(relationshipTypeMismatch, withRelationships(files, [created(files)])), []);
+    });
+
     it('is silent when a type of the metadata or of the created relationship is unresolved', () => {
       const files = project(`{ _type: 'acme_account_user', _class: RelationshipClass.HAS, sourceType: process.env.T, targetType: 'acme_user' }`);
       assert.deepEqual(run(relationshipTypeMismatch, withRelationships(files, [created(files)])), []);

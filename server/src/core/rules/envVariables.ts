@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { SourceRange } from '../model/types';
 import { parseEnvFile, type EnvFile } from '../project/envFile';
-import { configEnvironmentVariable, IMPLICIT_CONFIG_FIELDS, SDK_ENVIRONMENT_VARIABLES } from '../sdk/configEnvironment';
+import { configEnvironmentVariable, IMPLICIT_CONFIG_FIELDS, isToolingVariable, SDK_ENVIRONMENT_VARIABLES } from '../sdk/configEnvironment';
 import { projectEnvReads } from './projectEnvReads';
 import { closest } from './suggest';
 import type { Finding, Rule } from './types';
@@ -13,8 +13,9 @@ import type { Finding, Rule } from './types';
  *   then fail with `Expected environment variable "X" for config field "y" to be set.` unless the
  *   shell sets it, hence a warning. Optional fields are skipped: SDKs before `optional` existed still
  *   require them, but an optional field missing is never certain to fail.
- * - unknown-env-variable: a variable no field, the SDK, the project's code (`process.env.X`) nor
- *   another variable's `${X}` uses: usually a misspelt field variable.
+ * - unknown-env-variable: a variable no field, the SDK, the project's code (`process.env.X`, its
+ *   tests' setup included), another variable's `${X}`, Node or a cloud SDK (by prefix) uses: usually a
+ *   misspelt field variable.
  * Nothing is said without a `.env` file.
  */
 export const envVariables: Rule = {
@@ -47,7 +48,7 @@ export const envVariables: Rule = {
     const known = new Set([...expected.keys(), ...IMPLICIT_CONFIG_FIELDS.map(configEnvironmentVariable), ...SDK_ENVIRONMENT_VARIABLES, ...expandedNames(env)]);
     let codeReads: Set<string> | undefined;
     for (const assignment of env.assignments) {
-      if (known.has(assignment.name)) continue;
+      if (known.has(assignment.name) || isToolingVariable(assignment.name)) continue;
       codeReads ??= projectEnvReads(model, host);
       if (codeReads.has(assignment.name)) continue;
       const suggestion = closest(assignment.name, expected.keys());

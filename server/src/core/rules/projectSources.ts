@@ -10,9 +10,9 @@ const LIMIT = 2000;
  * (helpers and clients the evaluator had no reason to open). For the few rules that must know
  * whether some code anywhere in the integration does something before claiming it does not.
  */
-export function projectSources(model: IntegrationModel, host: FileHost): Array<{ file: string; text: string }> {
+export function projectSources(model: IntegrationModel, host: FileHost, extraRoots: string[] = []): Array<{ file: string; text: string }> {
   const sources: Array<{ file: string; text: string }> = [];
-  const queue = [...model.files];
+  const queue = [...new Set([...model.files, ...extraRoots])];
   const seen = new Set(queue);
   while (queue.length && seen.size < LIMIT) {
     const file = queue.shift()!;

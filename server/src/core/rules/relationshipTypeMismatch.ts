@@ -24,6 +24,9 @@ export const relationshipTypeMismatch: Rule = {
         ...step.relationships.items.map((r): [RelationshipMetadataModel, boolean] => [r, false]),
         ...step.mappedRelationships.items.map((r): [RelationshipMetadataModel, boolean] => [r, true]),
       ];
+      // A type the step declares elsewhere (same class and endpoints, a second metadata entry) accounts
+      // for the creation: this entry then describes another relationship, created with its own _type.
+      const declaredTypes = new Set(declared.map(([m]) => known<string>(m._type)).filter((t): t is string => t !== undefined));
       for (const [metadata, mapped] of declared) {
         const type = known<string>(metadata._type);
         const cls = known<string>(metadata._class);
@@ -33,7 +36,7 @@ export const relationshipTypeMismatch: Rule = {
         const match = created.find((c) => sameRelationship(c, mapped, cls, source, target));
         // Direct relationships: the exact SDK algorithm. Mapped ones: the type the effects analysis computed.
         const recorded = mapped ? known<string>(match?._type) : generateRelationshipType(cls, source, target);
-        if (!match || recorded === undefined || recorded === type || metadata._type.kind !== 'known') continue;
+        if (!match || recorded === undefined || recorded === type || declaredTypes.has(recorded) || metadata._type.kind !== 'known') continue;
         const key = `${metadata._type.range.file}:${metadata._type.range.start}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -25,7 +25,8 @@ export const undeclaredConfigField: Rule = {
     for (const step of context.model.steps.items) {
       for (const read of context.effects(step).configReads) {
         const key = `${read.range.file}:${read.range.start}:${read.range.end}`;
-        if (declared.has(read.name) || seen.has(key)) continue;
+        // `config.hasOwnProperty(...)`, `config.constructor`: the object's own methods, not fields.
+        if (declared.has(read.name) || read.name in Object.prototype || seen.has(key)) continue;
         seen.add(key);
         reads.set(read.name, [...(reads.get(read.name) ?? []), read]);
       }

@@ -46,3 +46,15 @@ export const SDK_ENVIRONMENT_VARIABLES: readonly string[] = [
   'NEO4J_USER',
   'NEO4J_PASSWORD',
 ];
+
+/**
+ * Prefixes of variables that Node, npm and yarn, test runners and the cloud SDKs integrations use
+ * (aws-sdk, googleapis, @azure/identity) read by themselves: a `.env` may carry them for those.
+ */
+const TOOLING_PREFIXES = ['NODE_', 'NPM_', 'YARN_', 'JEST_', 'AWS_', 'AZURE_', 'GOOGLE_', 'GCLOUD_', 'JUPITERONE_'];
+const TOOLING_NAMES = new Set(['DEBUG', 'TZ', 'CI', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'SSL_CERT_FILE']);
+
+/** Whether a variable is one that Node, tooling or a cloud SDK reads on its own. */
+export function isToolingVariable(name: string): boolean {
+  return TOOLING_NAMES.has(name) || TOOLING_PREFIXES.some((prefix) => name.startsWith(prefix));
+}

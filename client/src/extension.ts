@@ -1,6 +1,7 @@
 // The VS Code side: decides whether the workspace holds an integration, starts the language server if so, shows its
 // state and latest analysis, offers a restart. No analysis happens here.
 import * as vscode from 'vscode';
+import { runStep } from './runStep';
 import {
   LanguageClient,
   State,
@@ -34,6 +35,7 @@ export interface IntegrationLensApi {
 export const Commands = {
   restartServer: 'integrationLens.restartServer',
   showOutput: 'integrationLens.showOutput',
+  runStep: 'integrationLens.runStep',
 } as const;
 
 /** Set while the language client exists; the manifest's `when` clauses read it. */
@@ -148,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
       }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
+    vscode.commands.registerCommand(Commands.runStep, runStep),
   );
 
   const detection = check('activation');

@@ -105,3 +105,38 @@ describe('Integration Lens language features', () => {
     await workbench.screenshot('hover', { selector: '.monaco-hover', text: 'Fetch Account' });
   });
 });
+
+describe('Run step code lenses', () => {
+  before(async () => {
+    await runningClient(await activeApi());
+  });
+
+  it('runs the project\'s own "j1-integration collect --step" as a task', async () => {
+    // A stand-in for the project's CLI that records its arguments: the real one needs the SDK installed.
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = workspaceFile().fsPath;
+    const bin = path.join(root, 'node_modules', '.bin');
+    fs.mkdirSync(bin, { recursive: true });
+    const cli = path.join(bin, 'j1-integration');
+    fs.writeFileSync(cli, '#!/bin/sh\necho "$@" > "$(dirname "$0")/../../collect-args.txt"\n', { mode: 0o755 });
+
+    const uri = workspaceFile(...STEPS_FILE);
+    await vscode.window.showTextDocument(uri);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const lens = lenses.find((l) => l.command?.title === '▶ Run step');
+    assert.ok(lens?.command, `no "Run step" lens in ${lenses.map((l) => l.command?.title).join(', ')}`);
+
+    const ended = new Promise<vscode.TaskProcessEndEvent>((resolve) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.source !== 'j1-integration') return;
+        sub.dispose();
+        resolve(e);
+      });
+    });
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    const end = await ended;
+    assert.equal(end.exitCode, 0);
+    assert.equal(fs.readFileSync(path.join(root, 'collect-args.txt'), 'utf8').trim(), 'collect --step fetch-users');
+  });
+});

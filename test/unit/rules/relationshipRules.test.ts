@@ -98,6 +98,17 @@ describe('relationship rules', () => {
       assert.deepEqual(run(unknownRelationshipClass, withRelationships(files, [lower])), []);
     });
 
+    it('reports a missing RelationshipClass member a handler passes (the analysis sees no class there)', () => {
+      const files = project(HAS);
+      const good = created(files);
+      files['src/index.ts'] = files['src/index.ts'].replace(`_class: 'HAS', from`, '_class: RelationshipClass.HASS, from');
+      const range = at(files, 'src/index.ts', 'RelationshipClass.HASS');
+      const bad: RelationshipCreation = { ...good, _class: { kind: 'unknown', reason: 'the relationship _class is missing', range } };
+      const [f] = run(unknownRelationshipClass, withRelationships(files, [bad]));
+      assert.equal(textOf(files, f.range), 'RelationshipClass.HASS');
+      assert.match(f.message, /Did you mean RelationshipClass\.HAS\?/);
+    });
+
     it('checks mapped relationships too', () => {
       const files = project('', {}, `{ _type: 'acme_user_is_person', _class: 'IZ', sourceType: 'acme_user', targetType: 'person', direction: 'FORWARD' }`);
       assert.equal(run(unknownRelationshipClass, contextWith(files)).length, 1);

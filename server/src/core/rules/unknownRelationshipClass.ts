@@ -60,6 +60,11 @@ export const unknownRelationshipClass: Rule = {
       }
       for (const created of context.effects(step).relationships) {
         if (created._class.kind === 'known') checkKnown(created._class, created.range);
+        else {
+          // `RelationshipClass.X` with no such member evaluates to undefined: the analysis sees no class.
+          const member = enumMemberAt(context, created._class.range);
+          if (member && dataModel.isRelationshipClass(member) === false) report(member, created._class.range, true, created.range);
+        }
       }
     }
     return findings;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildModel, type IntegrationModel, type Resolved } from '../../../server/src/core';
+import { buildModel, Evaluator, type IntegrationModel, type Resolved } from '../../../server/src/core';
 import { memoryHost } from '../helpers/memoryHost';
 
 // Patterns met in public JupiterOne integrations (graph-*), each reduced to a few lines.
@@ -267,6 +267,45 @@ describe('integration patterns', () => {
       assert.match(unresolvedReason(a.id), /'ids' is changed under control flow/);
       assert.match(unresolvedReason(b.id), /'byId' is changed under control flow/);
       assert.match(unresolvedReason(c.id), /'other' is changed under control flow/);
+    });
+  });
+
+  describe('tsconfig baseUrl and paths', () => {
+    it('ignores paths written outside compilerOptions, and mappings into node_modules', () => {
+      const m = model({
+        // graph-servicenow's tsconfig has "paths" at the top level, where TypeScript ignores it.
+        'tsconfig.json': `{ "compilerOptions": { "baseUrl": "." }, "paths": { "~/*": ["./*"] } }`,
+        'node_modules/some-lib/index.ts': `export const ID = 'from node_modules';`,
+        'src/ids.ts': `export const ID = 'a';`,
+        'src/index.ts': `import { ID } from 'src/ids'; import { ID as other } from '~/src/ids'; import { ID as lib } from 'node_modules/some-lib';
+          ${config(`[${step('ID')}, ${step('other')}, ${step('lib')}]`)}`,
+      });
+      const [a, b, c] = m.steps.items;
+      assert.equal(known(a.id), 'a');
+      assert.match(unresolvedReason(b.id), /package '~\/src\/ids'/);
+      assert.match(unresolvedReason(c.id), /package/);
+    });
+
+    it('follows an edit of the tsconfig when the evaluator is kept between analyses', () => {
+      const files: Record<string, string> = {
+        'tsconfig.json': `{ "compilerOptions": { "paths": { "@c/*": ["src/one/*"] } } }`,
+        'src/one/ids.ts': `export const ID = 'one';`,
+        'src/two/ids.ts': `export const ID = 'two';`,
+        'src/index.ts': `import { ID } from '@c/ids'; ${config(`[${step('ID')}]`)}`,
+      };
+      const host = memoryHost(ROOT, files);
+      const texts = new Map<string, string>();
+      const edited = { ...host, readFile: (p: string) => texts.get(p) ?? host.readFile(p), version: (p: string) => (texts.has(p) ? 'edited' : host.version(p)) };
+      const evaluator = new Evaluator({ host: edited });
+      const first = buildModel({ projectPath: ROOT, host: edited, evaluator });
+      if ('kind' in first) assert.fail(first.message);
+      assert.equal(known(first.steps.items[0].id), 'one');
+      const tsconfig = path.join(ROOT, 'tsconfig.json');
+      texts.set(tsconfig, `{ "compilerOptions": { "paths": { "@c/*": ["src/two/*"] } } }`);
+      evaluator.invalidate([tsconfig]);
+      const second = buildModel({ projectPath: ROOT, host: edited, evaluator });
+      if ('kind' in second) assert.fail(second.message);
+      assert.equal(known(second.steps.items[0].id), 'two');
     });
   });
 });

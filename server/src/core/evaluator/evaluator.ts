@@ -3,6 +3,7 @@ import type { Problem, SourceRange } from '../model/types';
 import type { FileHost } from '../project/fileHost';
 import { ParseCache, type ParsedFile } from '../project/sourceFile';
 import { resolveModule } from '../project/resolveModule';
+import { TsconfigCache } from '../project/tsconfigPaths';
 import { ModuleRecord } from './moduleRecord';
 import { scanModule } from './scanModule';
 import { valueImportSpecifiers } from './valueImports';
@@ -36,12 +37,15 @@ export class Evaluator {
   private readonly dependents = new Map<string, Set<string>>();
   private steps = 0;
   private readonly budget: number;
+  /** tsconfig baseUrl/paths, for imports such as `src/constants` or `@/steps`. */
+  private tsconfigs: TsconfigCache;
   callDepth = 0;
 
   constructor(options: EvaluatorOptions) {
     this.host = options.host;
     this.cache = options.cache ?? new ParseCache();
     this.budget = options.budget ?? 5_000_000;
+    this.tsconfigs = new TsconfigCache(options.host);
   }
 
   /** Files loaded so far (absolute paths). */
@@ -68,7 +72,12 @@ export class Evaluator {
    * memoized values, which is what makes re-analysis after an edit cheap. Returns the paths forgotten.
    */
   invalidate(paths: Iterable<string>): string[] {
-    const queue = [...paths];
+    let queue = [...paths];
+    if (queue.some((p) => this.tsconfigs.files.has(p))) {
+      // A tsconfig edit may change where any non-relative import leads.
+      this.tsconfigs = new TsconfigCache(this.host);
+      queue = [...queue, ...this.modules.keys()];
+    }
     const forgotten = new Set<string>();
     while (queue.length) {
       const path = queue.pop() as string;
@@ -92,6 +101,7 @@ export class Evaluator {
 
   /** Forgets everything (a file was created or deleted: module resolution itself may change). */
   reset(): void {
+    this.tsconfigs = new TsconfigCache(this.host);
     this.invalidate([...this.modules.keys()]);
   }
 
@@ -185,7 +195,7 @@ export class Evaluator {
       if (cjs.k === 'object') for (const key of cjs.props.keys()) names.add(key);
     }
     for (const specifier of record.starExports) {
-      const target = resolveModule(record.path, specifier, this.host);
+      const target = resolveModule(record.path, specifier, this.host, this.tsconfigs);
       if (target.kind !== 'file') continue;
       this.recordImport(record.path, target.path);
       const other = this.module(target.path);
@@ -241,7 +251,7 @@ export class Evaluator {
     specifier: string,
     at: SourceRange,
   ): { k: 'module'; record: ModuleRecord } | { k: 'package'; name: string } | ReturnType<typeof unknown> {
-    const target = resolveModule(record.path, specifier, this.host);
+    const target = resolveModule(record.path, specifier, this.host, this.tsconfigs);
     if (target.kind === 'package') return { k: 'package', name: target.name };
     if (target.kind === 'missing') {
       this.reportMissingModule(specifier, at);
@@ -271,7 +281,7 @@ export class Evaluator {
     while (queue.length && !found) {
       const current = queue.shift() as ModuleRecord;
       current.valueImports ??= valueImportSpecifiers(current)
-        .map((s) => resolveModule(current.path, s, this.host))
+        .map((s) => resolveModule(current.path, s, this.host, this.tsconfigs))
         .flatMap((t) => (t.kind === 'file' ? [t.path] : []));
       for (const next of current.valueImports) {
         const record = this.modules.get(next);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from './fileHost';
+import type { TsconfigCache } from './tsconfigPaths';
 
 export type ModuleTarget = { kind: 'file'; path: string } | { kind: 'package'; name: string } | { kind: 'missing'; tried: string };
 
@@ -35,12 +36,24 @@ function resolveAsDirectory(dir: string, host: FileHost): string | undefined {
   return resolveAsFile(path.join(dir, 'index'), host);
 }
 
-/** Where `import ... from specifier` in `fromFile` leads: a project file, an npm package, or nowhere. */
-export function resolveModule(fromFile: string, specifier: string, host: FileHost): ModuleTarget {
+/**
+ * Where `import ... from specifier` in `fromFile` leads: a project file, an npm package, or nowhere.
+ * With `tsconfigs`, a non-relative specifier is first tried against the `paths` and `baseUrl` of the
+ * tsconfig that applies to `fromFile`, as TypeScript does; what they do not map is a package.
+ */
+export function resolveModule(fromFile: string, specifier: string, host: FileHost, tsconfigs?: TsconfigCache): ModuleTarget {
   if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     const base = path.resolve(path.dirname(fromFile), specifier);
     const found = resolveAsFile(base, host) ?? resolveAsDirectory(base, host);
     return found ? { kind: 'file', path: found } : { kind: 'missing', tried: base };
+  }
+  if (tsconfigs && !specifier.startsWith('node:')) {
+    const mapping = tsconfigs.mappingFor(path.dirname(fromFile));
+    if (mapping) {
+      const found = tsconfigs.resolve(mapping, specifier, (candidate) => resolveAsFile(candidate, host) ?? resolveAsDirectory(candidate, host));
+      // A mapped file inside node_modules is still a package: its code is not read.
+      if (found && !found.split(path.sep).includes('node_modules')) return { kind: 'file', path: found };
+    }
   }
   const name = specifier.startsWith('node:') ? specifier : packageName(specifier);
   return { kind: 'package', name: specifier === name ? name : specifier };

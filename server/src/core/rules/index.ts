@@ -39,12 +39,17 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 /** The context rules read, with the expensive facts (handler effects) computed once, on demand. */
-export function createRuleContext(analysis: IntegrationAnalysis, host: FileHost): RuleContext {
+export function createRuleContext(
+  analysis: IntegrationAnalysis,
+  host: FileHost,
+  options: { dataModelSource?: 'project' | 'bundled' } = {},
+): RuleContext {
   const effects = new Map<StepModel, StepEffects>();
   let starts: StartStateReturn[] | undefined | null = null;
   return {
     model: analysis.model,
     host,
+    dataModelSource: options.dataModelSource,
     text: (file) => analysis.evaluator.parse(file)?.text ?? host.readFile(file),
     effects(step) {
       let result = effects.get(step);

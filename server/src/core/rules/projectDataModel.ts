@@ -1,4 +1,4 @@
-import { projectDataModel, type DataModelView } from '../dataModel';
+import { bundledDataModel, projectDataModel, type DataModelView } from '../dataModel';
 import type { RuleContext } from './types';
 
 const views = new WeakMap<RuleContext, DataModelView>();
@@ -7,7 +7,7 @@ const views = new WeakMap<RuleContext, DataModelView>();
 export function dataModelOf(context: RuleContext): DataModelView {
   let view = views.get(context);
   if (!view) {
-    view = projectDataModel(context.model.projectPath, context.host);
+    view = context.dataModelSource === 'bundled' ? bundledDataModel() : projectDataModel(context.model.projectPath, context.host);
     views.set(context, view);
   }
   return view;

@@ -49,6 +49,8 @@ export interface RuleContext {
   effects(step: StepModel): StepEffects;
   /** The object literals getStepStartStates returns, or undefined when they are not statically known. */
   startStates(): StartStateReturn[] | undefined;
+  /** Which data model judges classes: the project's own version (default), or the bundled one (a setting). */
+  readonly dataModelSource?: 'project' | 'bundled';
 }
 
 export interface Rule {

@@ -49,7 +49,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings = readSettings(params.initializationOptions);
   const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined];
   workspaceRoots = folders.filter((f): f is string => !!f);
-  for (const folder of workspaceRoots) for (const root of findIntegrationRoots(folder)) sessions.push(new ProjectSession(root, host));
+  for (const folder of workspaceRoots) for (const root of findIntegrationRoots(folder)) addSession(root);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -71,7 +71,12 @@ connection.onInitialized(() => {
   connection.console.info(`Integration Lens server ${version} on Node ${process.version}: ${sessions.length} integration project(s), ${pullDiagnostics ? 'pull' : 'push'} diagnostics`);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,json}' }, { globPattern: '**/.env' }],
+      watchers: [
+        { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,json}' },
+        { globPattern: '**/.env' },
+        { globPattern: '**/{yarn.lock,package-lock.json}' },
+        { globPattern: '**/node_modules/@jupiterone/data-model/package.json' },
+      ],
     });
   }
   if (canReadConfiguration) void refreshSettings();
@@ -87,7 +92,10 @@ async function refreshSettings(): Promise<void> {
 
 connection.onDidChangeConfiguration(async () => {
   if (canReadConfiguration) await refreshSettings();
-  for (const session of sessions) session.structureChanged();
+  for (const session of sessions) {
+    session.dataModelSource = settings.dataModelSource;
+    session.structureChanged();
+  }
   requestRefresh();
 });
 
@@ -97,7 +105,12 @@ function sessionFor(file: string): ProjectSession | undefined {
   if (known) return known;
   const root = integrationRootOf(file, workspaceRoots);
   if (!root) return undefined;
+  return addSession(root);
+}
+
+function addSession(root: string): ProjectSession {
   const session = new ProjectSession(root, host);
+  session.dataModelSource = settings.dataModelSource;
   sessions.push(session);
   return session;
 }
@@ -209,8 +222,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     if (!file) continue;
     // Open documents are owned by the editor: their disk state does not matter until they close.
     if (change.type === FileChangeType.Changed && documents.get(change.uri)) continue;
-    for (const session of sessions.filter((s) => s.contains(file) || path.basename(file) === '.env')) {
-      if (change.type === FileChangeType.Changed) session.changed(file);
+    // .env, lockfiles and the installed data model are read by rules, not imported: they change results as a whole.
+    const projectWide = /(^|[\\/])(\.env|yarn\.lock|package-lock\.json|package\.json)$/.test(file);
+    for (const session of sessions.filter((s) => s.contains(file) || file.startsWith(s.root + path.sep))) {
+      if (change.type === FileChangeType.Changed && !projectWide) session.changed(file);
       else session.structureChanged();
       touched.add(session);
     }

@@ -29,7 +29,12 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .option('-p, --project-path <directory>', 'path to the integration project', '.')
     .option('-m, --module <path>', 'module that exports "invocationConfig", relative to the project path')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .action((opts: { projectPath: string; module?: string; format: string }) =>
+    .addOption(
+      new Option('--data-model <source>', "which @jupiterone/data-model judges classes: the project's own version, or the bundled one")
+        .choices(['project', 'bundled'])
+        .default('project'),
+    )
+    .action((opts: { projectPath: string; module?: string; format: string; dataModel: string }) =>
       setExitCode(checkCommand({ ...opts, version: program.version() ?? '0.0.0' }, output)),
     );
 

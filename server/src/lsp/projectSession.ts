@@ -11,6 +11,7 @@ import {
   type ModelLoadFailure,
   type QueryFacts,
 } from '../core';
+import { dataModelOf } from '../core/rules/projectDataModel';
 
 /** One integration project in the workspace: its evaluator, kept across edits, and its latest results. */
 export class ProjectSession {
@@ -27,6 +28,9 @@ export class ProjectSession {
   generation = 0;
   lastDurationMs = 0;
   lastAnalysisAt: Date | undefined;
+
+  /** Which data model judges classes (the `integrationLens.dataModel.source` setting). */
+  dataModelSource: 'project' | 'bundled' = 'project';
 
   constructor(
     readonly root: string,
@@ -74,8 +78,8 @@ export class ProjectSession {
       this.analysis = { kind: 'load-failure', message: `Integration Lens failed to analyse the project: ${(error as Error).message}`, problems: [] };
     }
     if (this.analysis && !('kind' in this.analysis)) {
-      const context = createRuleContext(this.analysis, this.host);
-      this.facts = { effects: (step) => context.effects(step) };
+      const context = createRuleContext(this.analysis, this.host, { dataModelSource: this.dataModelSource });
+      this.facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
       this.findings = runRules(this.analysis, this.host, undefined, context);
     } else {
       this.facts = {};

@@ -4,11 +4,18 @@ export interface ServerSettings {
   validate: 'onType' | 'onSave';
   /** Push diagnostics wait this long after the last change of a document. */
   debounceMs: number;
+  /** Which @jupiterone/data-model judges classes: the project's own version when there is one, or the bundled one. */
+  dataModelSource: 'project' | 'bundled';
 }
 
 export function readSettings(raw: unknown): ServerSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const validate = section.validate === 'onSave' ? 'onSave' : 'onType';
   const debounce = Number(section.debounceMs);
-  return { validate, debounceMs: Number.isFinite(debounce) && debounce >= 0 && debounce <= 5000 ? debounce : 150 };
+  const dataModel = section.dataModel && typeof section.dataModel === 'object' ? (section.dataModel as Record<string, unknown>).source : section['dataModel.source'];
+  return {
+    validate,
+    debounceMs: Number.isFinite(debounce) && debounce >= 0 && debounce <= 5000 ? debounce : 150,
+    dataModelSource: dataModel === 'bundled' ? 'bundled' : 'project',
+  };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { analyzeIntegration, diskFileHost, runRules, type Severity } from '../../core';
+import { analyzeIntegration, createRuleContext, diskFileHost, runRules, type Severity } from '../../core';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { formatJson } from '../findings/formatJson';
 import { formatSarif } from '../findings/formatSarif';
@@ -11,6 +11,7 @@ import { reportProblems, type Output } from '../output';
 
 export interface CheckOptions extends ProjectOptions {
   format?: string;
+  dataModel?: string;
   version: string;
 }
 
@@ -25,7 +26,8 @@ export function checkCommand(options: CheckOptions, output: Output): number {
     output.err(`${analysis.range ? `${locator.prefix(analysis.range)}: ` : ''}error: ${analysis.message}`);
     return EXIT_BAD_INPUT;
   }
-  const findings = locateFindings(runRules(analysis, host), locator);
+  const context = createRuleContext(analysis, host, { dataModelSource: options.dataModel === 'bundled' ? 'bundled' : 'project' });
+  const findings = locateFindings(runRules(analysis, host, undefined, context), locator);
   const format = options.format ?? 'text';
   if (format === 'json') output.out(formatJson(findings));
   else if (format === 'sarif') output.out(formatSarif(findings, locator, projectPath, options.version));

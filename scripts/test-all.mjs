@@ -22,8 +22,8 @@ for (const step of steps) {
   const started = Date.now();
   const { code, output } = await run(step.cmd);
   if (step.mocha) {
-    // mocha's closing summary: "N passing", "N failing", "N pending".
-    const count = (word) => Number(output.match(new RegExp(`(\\d+) ${word}\\b`))?.[1] ?? 0);
+    // mocha's closing summaries: "N passing", "N failing", "N pending" (a layer may run mocha more than once).
+    const count = (word) => [...output.matchAll(new RegExp(`(\\d+) ${word}\\b`, 'g'))].reduce((sum, m) => sum + Number(m[1]), 0);
     const p = count('passing');
     const f = count('failing');
     passed += p;

@@ -18,51 +18,54 @@ import { appendSpread } from './arrays';
 import { bindPattern } from './patterns';
 import type { Walker } from './walker';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 /** Evaluates an expression of a handler (or of a function it calls), walking every call in it. */
 export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
   w.tick();
   const at = () => w.range(node, scope);
   switch (node.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.RegularExpressionLiteral:
+    case SK.StringLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+    case SK.NumericLiteral:
+    case SK.TrueKeyword:
+    case SK.FalseKeyword:
+    case SK.NullKeyword:
+    case SK.RegularExpressionLiteral:
       // Literals hold no names: the evaluator computes them as it always does.
       return w.ev.evaluate(node, scope);
-    case ts.SyntaxKind.Identifier:
+    case SK.Identifier:
       return w.lookup((node as ts.Identifier).text, scope, at());
-    case ts.SyntaxKind.ThisKeyword:
+    case SK.ThisKeyword:
       return scope.lookup('this') ?? unknown("'this' is not known here", at());
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.TypeAssertionExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.PartiallyEmittedExpression:
-    case ts.SyntaxKind.AwaitExpression:
+    case SK.ParenthesizedExpression:
+    case SK.AsExpression:
+    case SK.TypeAssertionExpression:
+    case SK.NonNullExpression:
+    case SK.SatisfiesExpression:
+    case SK.PartiallyEmittedExpression:
+    case SK.AwaitExpression:
       // A promise is analysed as the value it resolves to: `await` changes nothing.
       return evaluate(w, (node as ts.ParenthesizedExpression).expression, scope);
-    case ts.SyntaxKind.TemplateExpression:
+    case SK.TemplateExpression:
       return template(w, node as ts.TemplateExpression, scope);
-    case ts.SyntaxKind.ObjectLiteralExpression:
+    case SK.ObjectLiteralExpression:
       return objectLiteral(w, node as ts.ObjectLiteralExpression, scope);
-    case ts.SyntaxKind.ArrayLiteralExpression:
+    case SK.ArrayLiteralExpression:
       return arrayLiteral(w, node as ts.ArrayLiteralExpression, scope);
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case SK.PropertyAccessExpression: {
       const access = node as ts.PropertyAccessExpression;
       const base = evaluate(w, access.expression, scope);
       if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: at() };
       if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
       return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, at(), w.range(access.name, scope));
     }
-    case ts.SyntaxKind.ElementAccessExpression:
+    case SK.ElementAccessExpression:
       return elementAccess(w, node as ts.ElementAccessExpression, scope);
-    case ts.SyntaxKind.CallExpression:
+    case SK.CallExpression:
       return callExpression(w, node as ts.CallExpression, scope);
-    case ts.SyntaxKind.NewExpression: {
+    case SK.NewExpression: {
       const call = node as ts.NewExpression;
       evaluate(w, call.expression, scope);
       const args = argumentValues(w, call.arguments ?? ts.factory.createNodeArray(), scope);
@@ -70,10 +73,10 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       for (const arg of args) w.escape(arg, at(), `passed to 'new ${name}(...)'`);
       return unknown(`'new ${name}(...)' is only known at run time`, at());
     }
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression:
+    case SK.ArrowFunction:
+    case SK.FunctionExpression:
       return w.functionAt(node as ts.ArrowFunction, scope);
-    case ts.SyntaxKind.ConditionalExpression: {
+    case SK.ConditionalExpression: {
       const cond = node as ts.ConditionalExpression;
       const test = truthOf(evaluate(w, cond.condition, scope));
       if (test === true) return evaluate(w, cond.whenTrue, scope);
@@ -82,32 +85,32 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       const b = evaluate(w, cond.whenFalse, scope);
       return join([a, b], `depends on a condition known only at run time`, at());
     }
-    case ts.SyntaxKind.BinaryExpression:
+    case SK.BinaryExpression:
       return binary(w, node as ts.BinaryExpression, scope);
-    case ts.SyntaxKind.PrefixUnaryExpression: {
+    case SK.PrefixUnaryExpression: {
       const unary = node as ts.PrefixUnaryExpression;
-      if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) {
-        return update(w, unary.operand, unary.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, scope, at());
+      if (unary.operator === SK.PlusPlusToken || unary.operator === SK.MinusMinusToken) {
+        return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, at());
       }
       const operand = evaluate(w, unary.operand, scope);
-      if (unary.operator === ts.SyntaxKind.ExclamationToken) {
+      if (unary.operator === SK.ExclamationToken) {
         const t = truthOf(operand);
         return t === undefined ? unknown('a negation known only at run time', at()) : fromPrimitive(!t, at());
       }
       return mapChoices([operand], ([v]) => unaryOperation(unary.operator, plain(v), at()), 'an operation on values that differ between paths', at());
     }
-    case ts.SyntaxKind.PostfixUnaryExpression: {
+    case SK.PostfixUnaryExpression: {
       const unary = node as ts.PostfixUnaryExpression;
-      return update(w, unary.operand, unary.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1, scope, at());
+      return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, at());
     }
-    case ts.SyntaxKind.TypeOfExpression: {
+    case SK.TypeOfExpression: {
       const value = evaluate(w, (node as ts.TypeOfExpression).expression, scope);
       return mapChoices([value], ([v]) => typeOfValue(v, at()), 'typeof a value that differs between paths', at());
     }
-    case ts.SyntaxKind.VoidExpression:
+    case SK.VoidExpression:
       evaluate(w, (node as ts.VoidExpression).expression, scope);
       return { k: 'undefined', at: at() };
-    case ts.SyntaxKind.DeleteExpression:
+    case SK.DeleteExpression:
       evaluate(w, (node as ts.DeleteExpression).expression, scope);
       return unknown('the result of delete', at());
     default:
@@ -264,7 +267,7 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
   let target: ts.Expression = node.expression;
   while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) target = target.expression;
   if (ts.isIdentifier(target) && target.text === 'require' && !scope.lookup('require')) return w.ev.evaluate(node, scope.module.scope);
-  if (target.kind === ts.SyntaxKind.ImportKeyword) return unknown('a dynamic import is only known at run time', at);
+  if (target.kind === SK.ImportKeyword) return unknown('a dynamic import is only known at run time', at);
   let self: Value | undefined;
   let callee: Value;
   let method: string | undefined;
@@ -291,15 +294,15 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
 function binary(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
   const op = node.operatorToken.kind;
   const at = w.range(node, scope);
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+  if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken || op === SK.QuestionQuestionToken) {
     const left = evaluate(w, node.left, scope);
     const options = choices(left);
     // The left operand is the result on the paths where it decides; the right one on the others.
     const stops = (v: Value): boolean | undefined => {
-      if (op === ts.SyntaxKind.QuestionQuestionToken) return v.k === 'unknown' ? undefined : v.k !== 'undefined' && v.k !== 'null';
+      if (op === SK.QuestionQuestionToken) return v.k === 'unknown' ? undefined : v.k !== 'undefined' && v.k !== 'null';
       const t = truthOf(v);
       if (t === undefined) return undefined;
-      return op === ts.SyntaxKind.AmpersandAmpersandToken ? !t : t;
+      return op === SK.AmpersandAmpersandToken ? !t : t;
     };
     const kept: Value[] = [];
     let needRight = false;
@@ -310,21 +313,21 @@ function binary(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
       else {
         needRight = true;
         // `x || default` with x unknown: x itself may be the result, unless && needs it truthy.
-        kept.push(op === ts.SyntaxKind.AmpersandAmpersandToken ? unknown('a falsy value known only at run time', option.at ?? at) : option);
+        kept.push(op === SK.AmpersandAmpersandToken ? unknown('a falsy value known only at run time', option.at ?? at) : option);
       }
     }
     if (!needRight) return join(kept, 'a value that differs between paths', at);
     const right = evaluate(w, node.right, scope);
     return join([...kept, right], 'depends on a value known only at run time', at);
   }
-  if (op === ts.SyntaxKind.CommaToken) {
+  if (op === SK.CommaToken) {
     evaluate(w, node.left, scope);
     return evaluate(w, node.right, scope);
   }
-  if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return assignment(w, node, scope);
+  if (op >= SK.FirstAssignment && op <= SK.LastAssignment) return assignment(w, node, scope);
   const left = evaluate(w, node.left, scope);
   const right = evaluate(w, node.right, scope);
-  if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword) return unknown(`'${node.operatorToken.getText()}' is evaluated at run time`, at);
+  if (op === SK.InKeyword || op === SK.InstanceOfKeyword) return unknown(`'${node.operatorToken.getText()}' is evaluated at run time`, at);
   return mapChoices([left, right], ([l, r]) => binaryOperation(op, plain(l), plain(r), at), 'an operation on values that differ between paths', at);
 }
 
@@ -332,7 +335,7 @@ function assignment(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
   const at = w.range(node, scope);
   const op = node.operatorToken.kind;
   let value: Value;
-  if (op === ts.SyntaxKind.EqualsToken) value = evaluate(w, node.right, scope);
+  if (op === SK.EqualsToken) value = evaluate(w, node.right, scope);
   else {
     const current = evaluate(w, node.left, scope);
     const right = evaluate(w, node.right, scope);
@@ -345,16 +348,16 @@ function assignment(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
 function combine(w: Walker, current: Value, right: Value, op: ts.SyntaxKind, at: ReturnType<Walker['range']>): Value {
   const binaryOp = compoundOperator(op);
   if (binaryOp === undefined) return unknown('a compound assignment the analysis does not model', at);
-  if (binaryOp === ts.SyntaxKind.BarBarToken || binaryOp === ts.SyntaxKind.QuestionQuestionToken || binaryOp === ts.SyntaxKind.AmpersandAmpersandToken) {
+  if (binaryOp === SK.BarBarToken || binaryOp === SK.QuestionQuestionToken || binaryOp === SK.AmpersandAmpersandToken) {
     const options = choices(current);
     const kept: Value[] = [];
     let needRight = false;
     for (const option of options) {
       let stops: boolean | undefined;
-      if (binaryOp === ts.SyntaxKind.QuestionQuestionToken) stops = option.k === 'unknown' ? undefined : option.k !== 'undefined' && option.k !== 'null';
+      if (binaryOp === SK.QuestionQuestionToken) stops = option.k === 'unknown' ? undefined : option.k !== 'undefined' && option.k !== 'null';
       else {
         const t = truthOf(option);
-        stops = t === undefined ? undefined : binaryOp === ts.SyntaxKind.AmpersandAmpersandToken ? !t : t;
+        stops = t === undefined ? undefined : binaryOp === SK.AmpersandAmpersandToken ? !t : t;
       }
       if (stops !== false) kept.push(option);
       if (stops !== true) needRight = true;
@@ -436,20 +439,20 @@ function destructure(w: Walker, target: ts.ObjectLiteralExpression | ts.ArrayLit
 
 function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
   switch (op) {
-    case ts.SyntaxKind.PlusEqualsToken:
-      return ts.SyntaxKind.PlusToken;
-    case ts.SyntaxKind.MinusEqualsToken:
-      return ts.SyntaxKind.MinusToken;
-    case ts.SyntaxKind.AsteriskEqualsToken:
-      return ts.SyntaxKind.AsteriskToken;
-    case ts.SyntaxKind.SlashEqualsToken:
-      return ts.SyntaxKind.SlashToken;
-    case ts.SyntaxKind.BarBarEqualsToken:
-      return ts.SyntaxKind.BarBarToken;
-    case ts.SyntaxKind.QuestionQuestionEqualsToken:
-      return ts.SyntaxKind.QuestionQuestionToken;
-    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
-      return ts.SyntaxKind.AmpersandAmpersandToken;
+    case SK.PlusEqualsToken:
+      return SK.PlusToken;
+    case SK.MinusEqualsToken:
+      return SK.MinusToken;
+    case SK.AsteriskEqualsToken:
+      return SK.AsteriskToken;
+    case SK.SlashEqualsToken:
+      return SK.SlashToken;
+    case SK.BarBarEqualsToken:
+      return SK.BarBarToken;
+    case SK.QuestionQuestionEqualsToken:
+      return SK.QuestionQuestionToken;
+    case SK.AmpersandAmpersandEqualsToken:
+      return SK.AmpersandAmpersandToken;
     default:
       return undefined;
   }

@@ -1,10 +1,13 @@
 import { ts } from 'ts-morph';
 import type { ModuleRecord } from '../evaluator/moduleRecord';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 const assignedCache = new WeakMap<ts.Node, string[]>();
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  return kind >= SK.FirstAssignment && kind <= SK.LastAssignment;
 }
 
 function patternNames(node: ts.Node, out: Set<string>): void {
@@ -17,7 +20,7 @@ function patternNames(node: ts.Node, out: Set<string>): void {
     }
   } else if (ts.isArrayLiteralExpression(node)) {
     for (const e of node.elements) patternNames(ts.isSpreadElement(e) ? e.expression : e, out);
-  } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === SK.EqualsToken) {
     patternNames(node.left, out);
   } else if (ts.isParenthesizedExpression(node)) patternNames(node.expression, out);
 }
@@ -32,7 +35,7 @@ export function assignedNames(node: ts.Node): string[] {
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) patternNames(n.left, names);
-    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === SK.PlusPlusToken || n.operator === SK.MinusMinusToken)) {
       patternNames(n.operand, names);
     } else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) {
       patternNames(n.initializer, names);
@@ -62,46 +65,41 @@ export function hasJumps(node: ts.Node): boolean {
   return found;
 }
 
-const mutableCache = new WeakMap<ModuleRecord, Set<string>>();
+const mutableCache = new WeakMap<ModuleRecord, Map<string, boolean>>();
+
+/** After a name: property accesses, then an assignment, an update, or a call of a mutating method. */
+const CHAIN = String.raw`(?:\s*(?:\??\.\s*[\w$]+|\[[^\]\n]*\]))*`;
+const WRITE_AFTER = new RegExp(
+  String.raw`^${CHAIN}\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|\|\||&&|\?\?)?=(?![=>])|\+\+|--)` +
+    String.raw`|^${CHAIN}?\s*\??\.\s*(?:push|unshift|splice|pop|shift|sort|reverse|fill|copyWithin|set|add|delete|clear)\s*\(`,
+);
+const IDENTIFIER_CHAR = /[\w$]/;
 
 /**
- * Module-level names whose value changes at run time: assigned, or mutated through a property or a
- * mutating method, inside a function of the module (`let client; ... client = new Client()`,
- * `cache[key] = value`). Their load-time value says nothing about what a handler reads.
+ * Whether a module-level name's value changes at run time: assigned (`client = new Client()`),
+ * updated (`count++`), or mutated through a property or a mutating method (`cache[key] = value`,
+ * `seen.add(id)`, `Object.assign(state, ...)`). Its load-time value then says nothing about what a
+ * handler reads. Found in the module's text at each occurrence of the name (cheaper than a walk of
+ * every file a handler touches); a match at the top level only costs precision.
  */
-export function mutableModuleNames(record: ModuleRecord): Set<string> {
-  const cached = mutableCache.get(record);
-  if (cached) return cached;
-  const names = new Set<string>();
-  const rootOf = (node: ts.Expression): string | undefined => {
-    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) {
-      node = node.expression;
-    }
-    return ts.isIdentifier(node) ? node.text : undefined;
-  };
-  const visit = (n: ts.Node, inFunction: boolean): void => {
-    const inside = inFunction || ts.isFunctionLike(n) || ts.isClassLike(n);
-    if (inside) {
-      if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) {
-        const root = rootOf(n.left);
-        if (root) names.add(root);
-        else patternNames(n.left, names);
-      } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
-        const root = rootOf(n.operand);
-        if (root) names.add(root);
-      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && MUTATING_METHODS.has(n.expression.name.text)) {
-        const root = rootOf(n.expression.expression);
-        if (root) names.add(root);
-      } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'assign' && n.arguments[0]) {
-        const root = rootOf(n.arguments[0]);
-        if (root) names.add(root);
-      }
-    }
-    ts.forEachChild(n, (c) => visit(c, inside));
-  };
-  visit(record.file.sourceFile, false);
-  mutableCache.set(record, names);
-  return names;
+export function isMutableModuleName(record: ModuleRecord, name: string): boolean {
+  let perModule = mutableCache.get(record);
+  if (!perModule) mutableCache.set(record, (perModule = new Map()));
+  const cached = perModule.get(name);
+  if (cached !== undefined) return cached;
+  const text = record.file.text;
+  let result = false;
+  for (let at = text.indexOf(name); at >= 0 && !result; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + name.length];
+    if ((before && (IDENTIFIER_CHAR.test(before) || before === '.')) || (after && IDENTIFIER_CHAR.test(after))) continue;
+    const prefix = text.slice(Math.max(0, at - 40), at);
+    if (/(?:const|let|var)\s+$/.test(prefix)) continue; // its declaration
+    if (/(?:\+\+|--)\s*$/.test(prefix) || /Object\.assign\(\s*$/.test(prefix)) result = true;
+    else result = WRITE_AFTER.test(text.slice(at + name.length, at + name.length + 240));
+  }
+  perModule.set(name, result);
+  return result;
 }
 
 export const MUTATING_METHODS = new Set([

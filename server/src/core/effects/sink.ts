@@ -163,7 +163,11 @@ export class EffectSink {
   }
 
   private pushRelationship(record: RelationshipCreation): void {
-    if (this.once(`rel|${at(record.range)}|${typeKey(record._type)}|${record.addedAt ? at(record.addedAt) : ''}`)) this.relationships.push(record);
+    // One call can build relationships between different endpoint types (a loop over types): an
+    // unknown `_type` is told apart by what is known of it.
+    const known = (r: Resolved<string> | undefined) => (r?.kind === 'known' ? r.value : '?');
+    const detail = `${known(record._class)}|${known(record.sourceType)}|${known(record.targetType)}|${record.sourceDataKey ?? ''}|${record.targetDataKey ?? ''}`;
+    if (this.once(`rel|${at(record.range)}|${typeKey(record._type)}|${detail}|${record.addedAt ? at(record.addedAt) : ''}`)) this.relationships.push(record);
   }
 
   result(): StepEffects {

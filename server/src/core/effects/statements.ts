@@ -9,6 +9,9 @@ import { bindPattern } from './patterns';
 import { hasJumps } from './scans';
 import type { Walker } from './walker';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 /** How a statement may complete; a set of these bits (a `return` in one branch only: NORMAL | RETURN). */
 export const NORMAL = 1;
 export const BREAK = 2;
@@ -39,43 +42,43 @@ export function block(w: Walker, statements: readonly ts.Statement[], scope: Sco
 function statement_(w: Walker, statement: ts.Statement, scope: Scope): number {
   w.tick();
   switch (statement.kind) {
-    case ts.SyntaxKind.VariableStatement: {
+    case SK.VariableStatement: {
       for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
         const value: Value = declaration.initializer ? evaluate(w, declaration.initializer, scope) : { k: 'undefined' };
         bindPattern(w, declaration.name, value, scope);
       }
       return NORMAL;
     }
-    case ts.SyntaxKind.ExpressionStatement:
+    case SK.ExpressionStatement:
       evaluate(w, (statement as ts.ExpressionStatement).expression, scope);
       return NORMAL;
-    case ts.SyntaxKind.ReturnStatement: {
+    case SK.ReturnStatement: {
       const expr = (statement as ts.ReturnStatement).expression;
       const value: Value = expr ? evaluate(w, expr, scope) : { k: 'undefined', at: w.range(statement, scope) };
       w.currentFrame()?.returns.push(value);
       return RETURN;
     }
-    case ts.SyntaxKind.IfStatement: {
+    case SK.IfStatement: {
       const ifs = statement as ts.IfStatement;
       const test = truthOf(evaluate(w, ifs.expression, scope));
       if (test === true) return statement_(w, ifs.thenStatement, scope);
       if (test === false) return ifs.elseStatement ? statement_(w, ifs.elseStatement, scope) : NORMAL;
       return branches(w, statement, [ifs.thenStatement, ifs.elseStatement], scope);
     }
-    case ts.SyntaxKind.Block: {
+    case SK.Block: {
       const inner = w.newScope(scope);
       const statements = (statement as ts.Block).statements;
       hoistFunctions(w, statements, inner);
       return block(w, statements, inner);
     }
-    case ts.SyntaxKind.ForOfStatement:
+    case SK.ForOfStatement:
       return forOf(w, statement as ts.ForOfStatement, scope);
-    case ts.SyntaxKind.ForInStatement: {
+    case SK.ForInStatement: {
       const loop = statement as ts.ForInStatement;
       evaluate(w, loop.expression, scope);
       return loopOnce(w, loop, scope, (inner) => bindLoopVariable(w, loop.initializer, unknown('a key known only at run time', w.range(loop.initializer, scope)), inner));
     }
-    case ts.SyntaxKind.ForStatement: {
+    case SK.ForStatement: {
       const loop = statement as ts.ForStatement;
       const outer = w.newScope(scope);
       if (loop.initializer) {
@@ -90,47 +93,47 @@ function statement_(w: Walker, statement: ts.Statement, scope: Scope): number {
         if (loop.incrementor) evaluate(w, loop.incrementor, outer);
       });
     }
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement: {
+    case SK.WhileStatement:
+    case SK.DoStatement: {
       const loop = statement as ts.WhileStatement | ts.DoStatement;
       return loopOnce(w, loop, scope, (inner) => {
         evaluate(w, loop.expression, inner);
         return 0;
       });
     }
-    case ts.SyntaxKind.SwitchStatement:
+    case SK.SwitchStatement:
       return switchStatement(w, statement as ts.SwitchStatement, scope);
-    case ts.SyntaxKind.TryStatement:
+    case SK.TryStatement:
       return tryStatement(w, statement as ts.TryStatement, scope);
-    case ts.SyntaxKind.ThrowStatement:
+    case SK.ThrowStatement:
       evaluate(w, (statement as ts.ThrowStatement).expression, scope);
       return THROW;
-    case ts.SyntaxKind.BreakStatement:
+    case SK.BreakStatement:
       return BREAK;
-    case ts.SyntaxKind.ContinueStatement:
+    case SK.ContinueStatement:
       return CONTINUE;
-    case ts.SyntaxKind.LabeledStatement: {
+    case SK.LabeledStatement: {
       const flow = statement_(w, (statement as ts.LabeledStatement).statement, scope);
       // A labelled break ends the labelled statement; the analysis does not tell labels apart.
       return flow & BREAK ? (flow & ~BREAK) | NORMAL : flow;
     }
-    case ts.SyntaxKind.ClassDeclaration: {
+    case SK.ClassDeclaration: {
       const name = (statement as ts.ClassDeclaration).name?.text;
       if (name) scope.define(name, unknown(`class ${name} instances are not evaluated statically`, w.range(statement, scope)));
       return NORMAL;
     }
-    case ts.SyntaxKind.EnumDeclaration: {
+    case SK.EnumDeclaration: {
       const declaration = statement as ts.EnumDeclaration;
       scope.define(declaration.name.text, enumValue(w.ev, declaration, scope.module, scope));
       return NORMAL;
     }
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.EmptyStatement:
-    case ts.SyntaxKind.InterfaceDeclaration:
-    case ts.SyntaxKind.TypeAliasDeclaration:
-    case ts.SyntaxKind.ModuleDeclaration:
-    case ts.SyntaxKind.ImportDeclaration:
-    case ts.SyntaxKind.DebuggerStatement:
+    case SK.FunctionDeclaration:
+    case SK.EmptyStatement:
+    case SK.InterfaceDeclaration:
+    case SK.TypeAliasDeclaration:
+    case SK.ModuleDeclaration:
+    case SK.ImportDeclaration:
+    case SK.DebuggerStatement:
       return NORMAL;
     default:
       ts.forEachChild(statement, (child) => {

@@ -12,10 +12,13 @@ import { callBuiltin } from './builtinCalls';
 import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
 import { bindPattern } from './patterns';
-import { assignedNames, mutableModuleNames } from './scans';
+import { assignedNames, isMutableModuleName } from './scans';
 import type { EffectSink } from './sink';
 import { block, hoistFunctions } from './statements';
 import { ADD_METHODS, isConfigCapability, isJobStateCapability, type HandlerWorld } from './world';
+
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
 
 /** Helper calls nested deeper than this are not followed (the effects are then incomplete). */
 const MAX_CALL_DEPTH = 24;
@@ -88,7 +91,7 @@ export class Walker {
     if (name === 'undefined') return { k: 'undefined', at };
     const declaring = this.declaring(name, scope);
     if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
-    if (!this.ownScopes.has(declaring) && !declaring.parent && mutableModuleNames(declaring.module).has(name)) {
+    if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
       return unknown(`'${name}' is a module variable that changes at run time`, at);
     }
     return declaring.lookup(name) ?? { k: 'undefined', at };
@@ -294,7 +297,7 @@ export class Walker {
   }
 
   isAsync(fn: FunctionValue): boolean {
-    return hasModifier(fn.node, ts.SyntaxKind.AsyncKeyword);
+    return hasModifier(fn.node, SK.AsyncKeyword);
   }
 }
 

@@ -8,6 +8,7 @@ import { Walker, WalkBudgetExceeded } from './walker';
 import { createWorld } from './world';
 
 export type { StepEffects } from './types';
+export { resolveIntegrationEffects, type IntegrationEffects } from './dataFlow';
 
 /**
  * What a step's executionHandler can do: the graph objects it can add (with the `_type` the SDK

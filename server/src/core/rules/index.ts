@@ -18,6 +18,9 @@ import { undeclaredConfigField } from './undeclaredConfigField';
 import { unusedConfigField } from './unusedConfigField';
 import { unmaskedSecretField } from './unmaskedSecretField';
 import { envVariables } from './envVariables';
+import { undeclaredType } from './undeclaredType';
+import { unusedDeclaredType } from './unusedDeclaredType';
+import { missingDataDependency } from './missingDataDependency';
 
 export type { Finding, Fix, RelatedLocation, Rule, Severity, TextEdit } from './types';
 
@@ -36,6 +39,9 @@ export const ALL_RULES: readonly Rule[] = [
   unusedConfigField,
   unmaskedSecretField,
   envVariables,
+  undeclaredType,
+  unusedDeclaredType,
+  missingDataDependency,
 ];
 
 /** The context rules read, with the expensive facts (handler effects) computed once, on demand. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { SourceRange } from '../model/types';
 import type { Evaluator } from './evaluator';
 import { Scope } from './scope';

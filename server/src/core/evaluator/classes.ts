@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { Evaluator } from './evaluator';
 import { accessorProp } from './expressions';
 import { functionValue, hasModifier } from './functions';

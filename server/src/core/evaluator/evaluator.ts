@@ -1,12 +1,11 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { Problem, SourceRange } from '../model/types';
 import type { FileHost } from '../project/fileHost';
 import { ParseCache, type ParsedFile } from '../project/sourceFile';
-import { resolveModule } from '../project/resolveModule';
-import { TsconfigCache } from '../project/tsconfigPaths';
+import { ModuleResolver } from '../project/resolveModule';
 import { ModuleRecord } from './moduleRecord';
 import { scanModule } from './scanModule';
-import { valueImportSpecifiers } from './valueImports';
+import { importSpecifiers, valueImportSpecifiers } from './valueImports';
 import { evaluateExpression } from './expressions';
 import { callValue } from './calls';
 import { packageExport } from './packages';
@@ -37,15 +36,15 @@ export class Evaluator {
   private readonly dependents = new Map<string, Set<string>>();
   private steps = 0;
   private readonly budget: number;
-  /** tsconfig baseUrl/paths, for imports such as `src/constants` or `@/steps`. */
-  private tsconfigs: TsconfigCache;
+  /** Where imports lead (memoized; tsconfig baseUrl/paths for imports such as `src/constants` or `@/steps`). */
+  private resolver: ModuleResolver;
   callDepth = 0;
 
   constructor(options: EvaluatorOptions) {
     this.host = options.host;
     this.cache = options.cache ?? new ParseCache();
     this.budget = options.budget ?? 5_000_000;
-    this.tsconfigs = new TsconfigCache(options.host);
+    this.resolver = new ModuleResolver(options.host);
   }
 
   /** Files loaded so far (absolute paths). */
@@ -73,9 +72,9 @@ export class Evaluator {
    */
   invalidate(paths: Iterable<string>): string[] {
     let queue = [...paths];
-    if (queue.some((p) => this.tsconfigs.files.has(p))) {
-      // A tsconfig edit may change where any non-relative import leads.
-      this.tsconfigs = new TsconfigCache(this.host);
+    if (queue.some((p) => this.resolver.dependsOn(p))) {
+      // A tsconfig or package.json edit may change where any import leads.
+      this.resolver = new ModuleResolver(this.host);
       queue = [...queue, ...this.modules.keys()];
     }
     const forgotten = new Set<string>();
@@ -101,7 +100,7 @@ export class Evaluator {
 
   /** Forgets everything (a file was created or deleted: module resolution itself may change). */
   reset(): void {
-    this.tsconfigs = new TsconfigCache(this.host);
+    this.resolver = new ModuleResolver(this.host);
     this.invalidate([...this.modules.keys()]);
   }
 
@@ -195,7 +194,7 @@ export class Evaluator {
       if (cjs.k === 'object') for (const key of cjs.props.keys()) names.add(key);
     }
     for (const specifier of record.starExports) {
-      const target = resolveModule(record.path, specifier, this.host, this.tsconfigs);
+      const target = this.resolver.resolve(record.path, specifier);
       if (target.kind !== 'file') continue;
       this.recordImport(record.path, target.path);
       const other = this.module(target.path);
@@ -251,7 +250,7 @@ export class Evaluator {
     specifier: string,
     at: SourceRange,
   ): { k: 'module'; record: ModuleRecord } | { k: 'package'; name: string } | ReturnType<typeof unknown> {
-    const target = resolveModule(record.path, specifier, this.host, this.tsconfigs);
+    const target = this.resolver.resolve(record.path, specifier);
     if (target.kind === 'package') return { k: 'package', name: target.name };
     if (target.kind === 'missing') {
       this.reportMissingModule(specifier, at);
@@ -275,27 +274,31 @@ export class Evaluator {
     const key = `${from.path}\0${to.path}`;
     const memo = this.cycleMemo.get(key);
     if (memo !== undefined) return memo;
-    const seen = new Set<ModuleRecord>([to]);
-    const queue = [to];
-    let found = false;
-    while (queue.length && !found) {
+    const files = (record: ModuleRecord, specifiers: string[]) =>
+      specifiers.map((s) => this.resolver.resolve(record.path, s)).flatMap((t) => (t.kind === 'file' ? [t.path] : []));
+    // Most pairs are in no cycle even counting type-only imports: that check needs no walk of the syntax tree.
+    const found =
+      this.reaches(to, from, (r) => (r.allImports ??= files(r, importSpecifiers(r)))) &&
+      this.reaches(to, from, (r) => (r.valueImports ??= files(r, valueImportSpecifiers(r))));
+    this.cycleMemo.set(key, found);
+    return found;
+  }
+
+  /** Whether `target` is reachable from `start` over the import edges given, among the modules loaded so far. */
+  private reaches(start: ModuleRecord, target: ModuleRecord, edges: (record: ModuleRecord) => string[]): boolean {
+    const seen = new Set<ModuleRecord>([start]);
+    const queue = [start];
+    while (queue.length) {
       const current = queue.shift() as ModuleRecord;
-      current.valueImports ??= valueImportSpecifiers(current)
-        .map((s) => resolveModule(current.path, s, this.host, this.tsconfigs))
-        .flatMap((t) => (t.kind === 'file' ? [t.path] : []));
-      for (const next of current.valueImports) {
+      for (const next of edges(current)) {
         const record = this.modules.get(next);
         if (!record || seen.has(record)) continue;
-        if (record === from) {
-          found = true;
-          break;
-        }
+        if (record === target) return true;
         seen.add(record);
         queue.push(record);
       }
     }
-    this.cycleMemo.set(key, found);
-    return found;
+    return false;
   }
 
   /** Reads `name` exported by `target` from `reader`, refusing reads across an import cycle. */

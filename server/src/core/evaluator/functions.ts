@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { Evaluator } from './evaluator';
 import type { ModuleRecord } from './moduleRecord';
 import type { Scope } from './scope';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { ParsedFile } from '../project/sourceFile';
 import { Scope } from './scope';
 import type { Value } from './values';
@@ -38,6 +38,8 @@ export class ModuleRecord {
   readonly hoisted = new Set<string>();
   /** Project files this module imports for their values (type-only imports are erased at run time), resolved lazily. */
   valueImports?: string[];
+  /** Project files this module imports at all (type-only imports included), resolved lazily. */
+  allImports?: string[];
 
   constructor(readonly file: ParsedFile) {
     this.scope = new Scope(undefined, this);

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { SourceRange } from '../model/types';
 import { fromPrimitive, NOT_PRIMITIVE, primitive, truthiness, unknown, type Value } from './values';
 

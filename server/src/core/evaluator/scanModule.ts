@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { Evaluator } from './evaluator';
 import type { ModuleRecord } from './moduleRecord';
 import { bindPattern } from './patterns';
@@ -99,21 +99,21 @@ function scanImport(ev: Evaluator, record: ModuleRecord, statement: ts.ImportDec
     return;
   }
   const scope = record.scope;
-  const at = ev.range(statement.moduleSpecifier, record);
+  // Ranges are computed when a binding is read: most imported names of a file are never read.
+  const moduleSpecifier = statement.moduleSpecifier;
   if (clause.name) {
     const local = clause.name.text;
-    scope.defineLazy(local, () => ev.importBinding(record, specifier, 'default', at));
+    scope.defineLazy(local, () => ev.importBinding(record, specifier, 'default', ev.range(moduleSpecifier, record)));
   }
   const bindings = clause.namedBindings;
   if (!bindings) return;
   if (ts.isNamespaceImport(bindings)) {
-    scope.defineLazy(bindings.name.text, () => ev.importBinding(record, specifier, '*', at));
+    scope.defineLazy(bindings.name.text, () => ev.importBinding(record, specifier, '*', ev.range(moduleSpecifier, record)));
     return;
   }
   for (const element of bindings.elements) {
     const imported = (element.propertyName ?? element.name).text;
-    const elementAt = ev.range(element, record);
-    scope.defineLazy(element.name.text, () => ev.importBinding(record, specifier, imported, elementAt));
+    scope.defineLazy(element.name.text, () => ev.importBinding(record, specifier, imported, ev.range(element, record)));
   }
 }
 

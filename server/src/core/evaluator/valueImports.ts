@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../project/ts';
 import type { ModuleRecord } from './moduleRecord';
 
 /**
@@ -20,6 +20,17 @@ export function valueImportSpecifiers(record: ModuleRecord): string[] {
       if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.isTypeOnly) locals.push(e.name.text);
       if (!clause || locals.some((l) => used.has(l))) specifiers.push(statement.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      specifiers.push(statement.moduleSpecifier.text);
+    }
+  }
+  return specifiers;
+}
+
+/** Every module specifier of the file's import and export declarations, type-only ones included. */
+export function importSpecifiers(record: ModuleRecord): string[] {
+  const specifiers: string[] = [];
+  for (const statement of record.file.sourceFile.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       specifiers.push(statement.moduleSpecifier.text);
     }
   }

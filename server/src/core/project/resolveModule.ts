@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from './fileHost';
-import type { TsconfigCache } from './tsconfigPaths';
+import { TsconfigCache } from './tsconfigPaths';
 
 export type ModuleTarget = { kind: 'file'; path: string } | { kind: 'package'; name: string } | { kind: 'missing'; tried: string };
 
@@ -62,4 +62,38 @@ export function resolveModule(fromFile: string, specifier: string, host: FileHos
 function packageName(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * Module resolution for one analysis, memoized: the same import from the same directory leads to the
+ * same place until a file is created or deleted (the caller then starts a new resolver) or one of
+ * `configFiles` (tsconfigs, package.json files read for `main`) changes.
+ */
+export class ModuleResolver {
+  private readonly results = new Map<string, ModuleTarget>();
+  readonly tsconfigs: TsconfigCache;
+  private readonly packageJsons = new Set<string>();
+
+  constructor(private readonly host: FileHost) {
+    this.tsconfigs = new TsconfigCache(host);
+  }
+
+  resolve(fromFile: string, specifier: string): ModuleTarget {
+    const dir = path.dirname(fromFile);
+    const key = `${dir}\0${specifier}`;
+    let target = this.results.get(key);
+    if (!target) {
+      target = resolveModule(fromFile, specifier, this.host, this.tsconfigs);
+      this.results.set(key, target);
+      // A directory import may have read its package.json ("main").
+      if (target.kind === 'file' && !/\.(json)$/.test(specifier)) this.packageJsons.add(path.join(path.dirname(target.path), 'package.json'));
+      if (target.kind === 'missing') this.packageJsons.add(path.join(target.tried, 'package.json'));
+    }
+    return target;
+  }
+
+  /** Whether a change of `file`'s content may change where imports lead. */
+  dependsOn(file: string): boolean {
+    return this.tsconfigs.files.has(file) || this.packageJsons.has(file);
+  }
 }

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import type { Problem } from '../model/types';
 
 /** A parsed file of the integration, with the parser's own syntax errors. */

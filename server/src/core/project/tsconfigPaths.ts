@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import type { FileHost } from './fileHost';
 
 /** One `compilerOptions.paths` entry: `"@/*": ["src/*"]`. */

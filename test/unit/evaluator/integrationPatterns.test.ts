@@ -307,5 +307,27 @@ describe('integration patterns', () => {
       if ('kind' in second) assert.fail(second.message);
       assert.equal(known(second.steps.items[0].id), 'two');
     });
+
+    it('follows an edit of a package.json "main" that a directory import read', () => {
+      const files: Record<string, string> = {
+        'src/lib/package.json': `{ "main": "one.ts" }`,
+        'src/lib/one.ts': `export const ID = 'one';`,
+        'src/lib/two.ts': `export const ID = 'two';`,
+        'src/index.ts': `import { ID } from './lib'; ${config(`[${step('ID')}]`)}`,
+      };
+      const host = memoryHost(ROOT, files);
+      const texts = new Map<string, string>();
+      const edited = { ...host, readFile: (p: string) => texts.get(p) ?? host.readFile(p), version: (p: string) => (texts.has(p) ? 'edited' : host.version(p)) };
+      const evaluator = new Evaluator({ host: edited });
+      const first = buildModel({ projectPath: ROOT, host: edited, evaluator });
+      if ('kind' in first) assert.fail(first.message);
+      assert.equal(known(first.steps.items[0].id), 'one');
+      const pkg = path.join(ROOT, 'src/lib/package.json');
+      texts.set(pkg, `{ "main": "two.ts" }`);
+      evaluator.invalidate([pkg]);
+      const second = buildModel({ projectPath: ROOT, host: edited, evaluator });
+      if ('kind' in second) assert.fail(second.message);
+      assert.equal(known(second.steps.items[0].id), 'two');
+    });
   });
 });

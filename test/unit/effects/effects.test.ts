@@ -130,6 +130,18 @@ describe('handler effects', () => {
     assert.ok(e.get('s')!.complete);
   });
 
+  it('treats .map(convert) on a list known only at run time as a list method', () => {
+    const e = effectsOf(`${HEADER}
+      function toGroup(g) { return createIntegrationEntity({ entityData: { source: g, assign: { _key: g.id, _type: Entities.GROUP._type, _class: 'UserGroup' } } }); }
+      async function handler({ jobState }) {
+        const groups = await client().fetchGroups();
+        await jobState.addEntities(groups.map(toGroup));
+        await jobState.addEntities(groups.filter((g) => g.ok).map((g) => ({ _key: g.id, _type: Entities.USER._type, _class: 'User' })));
+      }
+      export const integrationSteps = [${step('s', 'handler')}];`);
+    assert.deepEqual(entityTypes(e.get('s')!), ['acme_group', 'acme_user']);
+  });
+
   it('follows the original handler through a wrapper', () => {
     const e = effectsOf(`${HEADER}
       const steps = [${step('s', `async ({ jobState }) => { await jobState.addEntity({ _key: 'a', _type: Entities.ACCOUNT._type, _class: 'Account' }); }`)}];

@@ -8,6 +8,7 @@ import { Scope } from '../evaluator/scope';
 import { constProp, unknown, type ArrayValue, type FunctionValue, type ObjectValue, type Prop, type Value } from '../evaluator/values';
 import type { SourceRange } from '../model/types';
 import { alternativesOf, choices, dataOf, dataValue, join } from './abstract';
+import { arrayCallbackMethod, ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { callBuiltin } from './builtinCalls';
 import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
@@ -279,6 +280,11 @@ export class Walker {
       case 'builtin':
         return callBuiltin(this, callee, args, at, self, method);
       case 'unknown': {
+        if (method && ARRAY_CALLBACK_METHODS.has(method) && self?.k === 'unknown' && !alternativesOf(self) && args[0]?.k === 'function') {
+          // `items.map(convert)` on a list known only at run time: in TypeScript code that is a list
+          // method, so its callback's results are what it returns.
+          return arrayCallbackMethod(this, this.own({ k: 'array', items: [], unknowns: [{ ...unknown(self.reason, self.at), index: 0 }], at }), method, args, at);
+        }
         if (method && ADD_METHODS.has(method)) this.sink.gap(`'${method}' is called on a value the analysis does not know (it may be a jobState)`, at);
         const what = method ? `an argument of '${method}'` : 'an argument of a function the analysis does not know';
         for (const arg of args) this.escape(arg, at, `passed as ${what}`);

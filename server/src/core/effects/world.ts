@@ -6,8 +6,8 @@ export const JOB_STATE_METHODS = [
   'iterateRelationships', 'setData', 'getData', 'deleteData', 'flush', 'waitUntilUploadsComplete',
 ] as const;
 
-/** Methods that add graph objects: called on a value the analysis does not know, they may be jobState's. */
-export const ADD_METHODS = new Set(['addEntity', 'addEntities', 'addRelationship', 'addRelationships']);
+/** Methods that add graph objects or store data: called on a value the analysis does not know, they may be jobState's. */
+export const ADD_METHODS = new Set(['addEntity', 'addEntities', 'addRelationship', 'addRelationships', 'setData']);
 
 /** IntegrationLogger members: they log, publish events and metrics, and never touch the job state. */
 const LOGGER_METHODS = [

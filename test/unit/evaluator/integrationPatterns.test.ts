@@ -330,4 +330,24 @@ describe('integration patterns', () => {
       assert.equal(known(second.steps.items[0].id), 'two');
     });
   });
+
+  it('does not give a value read at load time before a later top-level change the final value', () => {
+    const m = model({
+      'src/index.ts': `let prefix = 'a';
+        const early = prefix + '_user';
+        prefix = 'b';
+        const steps: any[] = [${step("'s1'")}];
+        const copy = [...steps];
+        steps.push(${step("'s2'")});
+        let total = 1;
+        total += 1;
+        function later() { return prefix; }
+        ${config(`[${step('early')}, ${step('String(copy.length)')}, ${step('`${later()}-${total}`')}]`)}`,
+    });
+    const [a, b, c] = m.steps.items;
+    assert.match(unresolvedReason(a.id), /'prefix' is read at module load before later top-level statements change it/);
+    assert.match(unresolvedReason(b.id), /'steps' is read at module load before/);
+    // Reads after the last change (and in functions called later) see the final value.
+    assert.match(unresolvedReason(c.id), /'prefix' is read/);
+  });
 });

@@ -16,11 +16,11 @@ export function memberOf(ev: Evaluator, value: Value, key: string, at: SourceRan
     }
     case 'array': {
       if (key === 'length') {
-        return value.unknowns.length ? unknown('length of a list with unknown elements', at) : num(value.items.length, at);
+        return value.unknowns.length ? unknown(`length of a list with unknown elements (${value.unknowns[0].reason})`, at) : num(value.items.length, at);
       }
       if (/^\d+$/.test(key)) {
         const index = Number(key);
-        if (value.unknowns.length) return unknown('element of a list with unknown elements', at);
+        if (value.unknowns.length) return unknown(`element of a list with unknown elements (${value.unknowns[0].reason})`, at);
         return value.items[index]?.value ?? UNDEFINED;
       }
       return arrayMethod(ev, value, key, at) ?? { k: 'undefined', at };

@@ -254,6 +254,14 @@ function withMutations(ev: Evaluator, record: ModuleRecord, name: ts.BindingName
   }
   const statements = record.mutations.get(name.text);
   if (!statements) return value;
+  const earlyRead = readBeforeChanged(record, name, statements);
+  if (earlyRead) {
+    // Lazy evaluation would give that read the final value; at run time it sees the value of that moment.
+    return unknown(
+      `'${name.text}' is read at module load before later top-level statements change it, so not every read sees the same value`,
+      ev.range(earlyRead, record),
+    );
+  }
   // The binding is still "busy" while we run: give the replay the value being built.
   record.scope.define(name.text, value);
   for (const statement of statements) {
@@ -268,4 +276,53 @@ function withMutations(ev: Evaluator, record: ModuleRecord, name: ts.BindingName
     }
   }
   return record.scope.lookup(name.text) ?? value;
+}
+
+/** The top-level statement holding `node`. */
+function topLevelStatement(node: ts.Node): ts.Node {
+  while (node.parent && !ts.isSourceFile(node.parent)) node = node.parent;
+  return node;
+}
+
+/**
+ * A reference to the binding, at module load, between its declaration and the last top-level
+ * statement that changes it (function bodies run later and are skipped): such a read sees an
+ * intermediate value, which replaying every change up front would not give.
+ */
+function readBeforeChanged(record: ModuleRecord, name: ts.Identifier, changes: ts.Statement[]): ts.Node | undefined {
+  const statements = record.file.sourceFile.statements;
+  const first = statements.indexOf(topLevelStatement(name) as ts.Statement);
+  const changing = new Set<ts.Node>(changes);
+  const last = Math.max(...changes.map((c) => statements.indexOf(c)));
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (ts.isIdentifier(node) && node.text === name.text && node !== name && isRead(node)) {
+      found = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (let i = first; i < last && !found; i++) {
+    const statement = statements[i];
+    if (changing.has(statement) || ts.isImportDeclaration(statement)) continue;
+    if (i === first) {
+      // Other declarations of the same statement (`const a = [], b = a.length`) come after it.
+      if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) if (d.name !== name && d.initializer) visit(d.initializer);
+      continue;
+    }
+    visit(statement);
+  }
+  return found;
+}
+
+/** Whether an identifier is a value read of a binding (not a property name, a key or a declaration). */
+function isRead(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === node) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return false;
+  if (ts.isExportSpecifier(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return false;
+  return true;
 }

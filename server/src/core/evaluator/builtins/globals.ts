@@ -109,10 +109,12 @@ const GLOBALS: Record<string, Value> = {
   Set: constructor('Set'),
   Map: constructor('Map'),
   String: builtin('String', ([v], ctx) => {
+    if (v?.k === 'unknown') return { ...v, at: v.at ?? ctx.at };
     const p = v ? primitive(v) : '';
     return p === NOT_PRIMITIVE || v?.k === 'unknown' ? unknown('String() of a value known only at run time', ctx.at) : fromPrimitive(String(p), ctx.at);
   }),
   Number: builtin('Number', ([v], ctx) => {
+    if (v?.k === 'unknown') return { ...v, at: v.at ?? ctx.at };
     const p = v ? primitive(v) : 0;
     return p === NOT_PRIMITIVE || v?.k === 'unknown' ? unknown('Number() of a value known only at run time', ctx.at) : fromPrimitive(Number(p), ctx.at);
   }),

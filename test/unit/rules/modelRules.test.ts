@@ -159,8 +159,14 @@ describe('rules over the step graph', () => {
       assert.match(f.message, /Did you mean "users"\?/);
       assert.deepEqual(codes(applyFix(files, f), 'unknown-ingestion-source'), []);
     });
-    it('reports an ingestionSourceId when there is no ingestionConfig at all', () => {
-      assert.equal(codes(project(step('Steps.USERS', '', "ingestionSourceId: 'users',")), 'unknown-ingestion-source').length, 1);
+    it('is a warning, since nothing fails at run time: the source is just not published', () => {
+      const files = project(step('Steps.USERS', '', "ingestionSourceId: 'user',"), {}, config);
+      assert.equal(codes(files, 'unknown-ingestion-source')[0].severity, 'warning');
+    });
+    it('notes an ingestionSourceId that has no effect because there is no ingestionConfig at all', () => {
+      const [f] = codes(project(step('Steps.USERS', '', "ingestionSourceId: 'users',")), 'unknown-ingestion-source');
+      assert.equal(f.severity, 'information');
+      assert.match(f.message, /has no effect: invocationConfig has no ingestionConfig/);
     });
     it('is silent for a declared source', () => {
       assert.deepEqual(codes(project(step('Steps.USERS', '', "ingestionSourceId: 'users',"), {}, config), 'unknown-ingestion-source'), []);

@@ -2,7 +2,7 @@ import { replaceStringLiteral } from './edits';
 import { closest } from './suggest';
 import type { Finding, Rule } from './types';
 
-/** A step's ingestionSourceId that is not a key of invocationConfig.ingestionConfig. */
+/** A step's ingestionSourceId that is not a key of invocationConfig.ingestionConfig (or there is none). */
 export const unknownIngestionSource: Rule = {
   codes: ['unknown-ingestion-source'],
   run({ model, text }) {
@@ -14,14 +14,17 @@ export const unknownIngestionSource: Rule = {
       const source = step.ingestionSourceId;
       if (source?.kind !== 'known' || ids.has(source.value)) continue;
       const suggestion = closest(source.value, ids);
-      const where = config ? 'is not a key of ingestionConfig' : 'is set, but invocationConfig has no ingestionConfig';
+      // Nothing fails at run time: the source is just not published (generate-ingestion-sources-config lists
+      // only ingestionConfig's keys), so users can never disable this step's data.
+      const message = config
+        ? `ingestionSourceId "${source.value}" is not a key of ingestionConfig: the ingestion sources JupiterOne publishes will not include it, so users cannot disable this step's data.` +
+          (suggestion ? ` Did you mean "${suggestion}"?` : ` Add "${source.value}" to ingestionConfig, or use one of its keys.`)
+        : `ingestionSourceId "${source.value}" has no effect: invocationConfig has no ingestionConfig, so no ingestion source is published. Add an ingestionConfig with "${source.value}", or remove the ingestionSourceId.`;
       const finding: Finding = {
         code: 'unknown-ingestion-source',
-        severity: 'error',
+        severity: config ? 'warning' : 'information',
         range: source.range,
-        message:
-          `ingestionSourceId "${source.value}" ${where}: JupiterOne cannot let users enable or disable this step's data.` +
-          (suggestion ? ` Did you mean "${suggestion}"?` : ` Add "${source.value}" to ingestionConfig, or use one of its keys.`),
+        message,
         data: { missing: source.value, suggestion },
       };
       if (suggestion) {

@@ -111,12 +111,12 @@ const GLOBALS: Record<string, Value> = {
   String: builtin('String', ([v], ctx) => {
     if (v?.k === 'unknown') return { ...v, at: v.at ?? ctx.at };
     const p = v ? primitive(v) : '';
-    return p === NOT_PRIMITIVE || v?.k === 'unknown' ? unknown('String() of a value known only at run time', ctx.at) : fromPrimitive(String(p), ctx.at);
+    return p === NOT_PRIMITIVE ? unknown('String() of a value known only at run time', ctx.at) : fromPrimitive(String(p), ctx.at);
   }),
   Number: builtin('Number', ([v], ctx) => {
     if (v?.k === 'unknown') return { ...v, at: v.at ?? ctx.at };
     const p = v ? primitive(v) : 0;
-    return p === NOT_PRIMITIVE || v?.k === 'unknown' ? unknown('Number() of a value known only at run time', ctx.at) : fromPrimitive(Number(p), ctx.at);
+    return p === NOT_PRIMITIVE ? unknown('Number() of a value known only at run time', ctx.at) : fromPrimitive(Number(p), ctx.at);
   }),
   Boolean: builtin('Boolean', ([v], ctx) => {
     const t = v ? truthiness(v) : false;

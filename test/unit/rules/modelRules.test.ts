@@ -32,6 +32,18 @@ describe('rules over the step graph', () => {
       assert.match(f.message, /silently drops this one/);
       assert.equal(textOf(files, f.related![0].range), 'Steps.ACCOUNT');
     });
+    it('warns where one step object is listed twice (the second entry is ignored; the step still runs)', () => {
+      const files = project('', {
+        'src/index.ts': `const users = { id: 'fetch-users', name: 'U', entities: [], relationships: [], executionHandler: async () => {} };
+export const invocationConfig = { integrationSteps: [users, users] };
+`,
+      });
+      const [f] = codes(files, 'duplicate-step-id');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /listed twice/);
+      assert.equal(textOf(files, f.range), 'users');
+      assert.ok(f.range.start > files['src/index.ts'].indexOf('[users'));
+    });
     it('is silent for distinct ids', () => {
       assert.deepEqual(codes(project([step('Steps.ACCOUNT'), step('Steps.USERS')].join('\n')), 'duplicate-step-id'), []);
     });

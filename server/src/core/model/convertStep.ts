@@ -95,6 +95,7 @@ export function convertStep(convert: Converter, value: Value, at: SourceRange): 
   const dependsOn = list('dependsOn');
   const step: StepModel = {
     range,
+    listedAt: at,
     id: requiredString(convert, value, 'id', range, 'step'),
     name: requiredString(convert, value, 'name', range, 'step'),
     entities: convert.list(entities.v, entities.use, (v, a) => entity(convert, v, a)),

@@ -75,6 +75,8 @@ export interface FunctionRef {
 export interface StepModel {
   /** The step object literal (or the call that produced it). */
   range: SourceRange;
+  /** Where the step is listed: the array element that puts it into integrationSteps (a spread keeps the original). */
+  listedAt?: SourceRange;
   id: Resolved<string>;
   name: Resolved<string>;
   entities: ListModel<EntityMetadataModel>;

@@ -12,6 +12,19 @@ export const duplicateStepId: Rule = {
     for (const [id, steps] of indexSteps(model).byId) {
       const [first, ...later] = steps;
       for (const step of later) {
+        const sameObject = step.range.file === first.range.file && step.range.start === first.range.start && step.listedAt && first.listedAt;
+        if (sameObject) {
+          // One step object listed twice: the second entry is ignored, the step itself still runs.
+          findings.push({
+            code: 'duplicate-step-id',
+            severity: 'warning',
+            range: step.listedAt!,
+            message: `Step "${id}" is listed twice in integrationSteps: the runtime ignores this second entry. Remove it.`,
+            related: [{ range: first.listedAt!, message: `step "${id}" is first listed here` }],
+            data: { id },
+          });
+          continue;
+        }
         findings.push({
           code: 'duplicate-step-id',
           severity: 'error',

@@ -142,6 +142,27 @@ describe('handler effects', () => {
     assert.deepEqual(entityTypes(e.get('s')!), ['acme_group', 'acme_user']);
   });
 
+  it('gives createEntityData of createIntegrationHelpers the metadata _type and _class', () => {
+    const e = effectsOf(
+      `${HEADER}
+      import { createAccountData } from './entities';
+      export const integrationSteps = [${step('s', `async ({ jobState }) => { await jobState.addEntity(createIntegrationEntity({ entityData: { source: {}, assign: createAccountData({ _key: 'a', name: 'A' }) } })); }`)}];`,
+      {
+        'src/entities.ts': `
+          import { createIntegrationHelpers } from '@jupiterone/integration-sdk-core';
+          import { typeboxClassSchemaMap } from '@jupiterone/data-model';
+          const { createEntityType, createEntityMetadata } = createIntegrationHelpers({ integrationName: 'acme', classSchemaMap: typeboxClassSchemaMap });
+          export const [AccountMetadata, createAccountData] = createEntityMetadata({
+            resourceName: 'Account', _class: ['Account'], _type: createEntityType('account'), description: 'An account', schema: {},
+          });`,
+      },
+    );
+    const s = e.get('s')!;
+    assert.deepEqual(entityTypes(s), ['acme_account']);
+    assert.deepEqual(s.entities[0].assign?.keys.sort(), ['_class', '_key', '_type', 'name']);
+    assert.equal(path.relative(ROOT, s.entities[0]._type.range.file), 'src/entities.ts');
+  });
+
   it('follows the original handler through a wrapper', () => {
     const e = effectsOf(`${HEADER}
       const steps = [${step('s', `async ({ jobState }) => { await jobState.addEntity({ _key: 'a', _type: Entities.ACCOUNT._type, _class: 'Account' }); }`)}];

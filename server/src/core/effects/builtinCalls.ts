@@ -1,4 +1,6 @@
-import { unknown, type BuiltinValue, type Value } from '../evaluator/values';
+import { spreadInto } from '../evaluator/expressions';
+import { ENTITY_METADATA_SLOT } from '../evaluator/builtins/integrationHelpers';
+import { unknown, type BuiltinValue, type ObjectValue, type Value } from '../evaluator/values';
 import type { SourceRange } from '../model/types';
 import { mapChoices, plain } from './abstract';
 import { arrayCallbackMethod, ARRAY_CALLBACK_METHODS } from './arrayCalls';
@@ -30,6 +32,8 @@ export function callBuiltin(w: Walker, fn: BuiltinValue, args: Value[], at: Sour
   if (name.startsWith(SDK_PREFIX) && SDK_GRAPH_FUNCTIONS.has(name.slice(SDK_PREFIX.length))) {
     return sdkCall(w, name.slice(SDK_PREFIX.length), args, at);
   }
+  const metadata = name === 'createEntityData' ? fn.props?.get(ENTITY_METADATA_SLOT) : undefined;
+  if (metadata?.k === 'object') return entityData(w, metadata, args[0], at);
   const array = self?.k === 'array' ? self : undefined;
   if (array && method && ARRAY_CALLBACK_METHODS.has(method)) return arrayCallbackMethod(w, array, method, args, at);
   if (args.some((a) => a.k === 'function')) {
@@ -63,5 +67,20 @@ export function callBuiltin(w: Walker, fn: BuiltinValue, args: Value[], at: Sour
       ? w.ev.call(fn, args, at, self)
       : mapChoices(args, (picked) => w.ev.call(fn, picked.map(plain), at, self && plain(self)), `the result of ${name} on values that differ between paths`, at);
   if (FRESH_RESULTS.has(name) && (result.k === 'array' || result.k === 'object')) w.own(result);
+  return result;
+}
+
+/**
+ * `createEntityData(data)` of createIntegrationHelpers' createEntityMetadata: `{ ...data, _class, _type }`
+ * with the metadata's class and type (core/src/data/createIntegrationHelpers.ts).
+ */
+function entityData(w: Walker, metadata: ObjectValue, data: Value | undefined, at: SourceRange): Value {
+  const result = w.own<ObjectValue>({ k: 'object', props: new Map(), at });
+  if (data) spreadInto(result, plain(data), at);
+  for (const key of ['_class', '_type']) {
+    const prop = metadata.props.get(key);
+    if (prop) result.props.set(key, prop);
+    else result.props.delete(key);
+  }
   return result;
 }

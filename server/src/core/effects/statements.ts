@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { enumValue } from '../evaluator/enums';
 import type { Scope } from '../evaluator/scope';
-import { NOT_PRIMITIVE, primitive, unknown, type Value } from '../evaluator/values';
+import { NOT_PRIMITIVE, primitive, truthiness, unknown, type Value } from '../evaluator/values';
 import { choices, join, truthOf } from './abstract';
 import { elementChoices } from './arrays';
 import { assignTo, evaluate } from './expressions';
@@ -63,7 +63,18 @@ function statement_(w: Walker, statement: ts.Statement, scope: Scope): number {
       const test = truthOf(evaluate(w, ifs.expression, scope));
       if (test === true) return statement_(w, ifs.thenStatement, scope);
       if (test === false) return ifs.elseStatement ? statement_(w, ifs.elseStatement, scope) : NORMAL;
-      return branches(w, statement, [ifs.thenStatement, ifs.elseStatement], scope);
+      const guard = guardOf(ifs.expression);
+      if (!guard) return branches(w, statement, [ifs.thenStatement, ifs.elseStatement], scope);
+      // Each branch sees the guarded variable as its condition allows; after the if, it has the
+      // values of the branches that go on.
+      const keep = (whenTrue: boolean) => (v: Value) => {
+        const t = guard.kind === 'truthy' ? truthiness(v) : v.k === 'unknown' ? undefined : v.k !== 'undefined' && v.k !== 'null';
+        return t === undefined || t === (whenTrue === guard.positive);
+      };
+      return branches(w, statement, [ifs.thenStatement, ifs.elseStatement], scope, [
+        () => w.narrow(guard.name, scope, keep(true)),
+        () => w.narrow(guard.name, scope, keep(false)),
+      ], [guard.name]);
     }
     case SK.Block: {
       const inner = w.newScope(scope);
@@ -143,16 +154,52 @@ function statement_(w: Walker, statement: ts.Statement, scope: Scope): number {
   }
 }
 
+interface Guard {
+  name: string;
+  kind: 'truthy' | 'nullish';
+  /** True when the condition holds where the variable is truthy (not nullish). */
+  positive: boolean;
+}
+
+/** `x`, `!x`, `x != null`, `x === undefined`, ...: a condition about one variable. */
+function guardOf(expr: ts.Expression): Guard | undefined {
+  while (ts.isParenthesizedExpression(expr)) expr = expr.expression;
+  if (ts.isIdentifier(expr)) return { name: expr.text, kind: 'truthy', positive: true };
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === SK.ExclamationToken) {
+    const inner = guardOf(expr.operand);
+    return inner && { ...inner, positive: !inner.positive };
+  }
+  if (ts.isBinaryExpression(expr) && ts.isIdentifier(expr.left)) {
+    const right = expr.right;
+    const nullish = right.kind === SK.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined');
+    if (!nullish) return undefined;
+    const op = expr.operatorToken.kind;
+    // `x == null` covers both; `x === undefined` only one, which is enough to drop that one alone.
+    if (op === SK.EqualsEqualsToken || op === SK.ExclamationEqualsToken) {
+      return { name: expr.left.text, kind: 'nullish', positive: op === SK.ExclamationEqualsToken };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Runs each branch from the same state (a missing branch is "nothing happens") and leaves each
  * variable they assign with any of the values it has at the end of a branch that goes on.
  */
-function branches(w: Walker, owner: ts.Node, arms: Array<ts.Statement | readonly ts.Statement[] | undefined>, scope: Scope): number {
-  const before = w.snapshot(owner, scope);
+function branches(
+  w: Walker,
+  owner: ts.Node,
+  arms: Array<ts.Statement | readonly ts.Statement[] | undefined>,
+  scope: Scope,
+  enter: Array<() => void> = [],
+  extra: readonly string[] = [],
+): number {
+  const before = w.snapshot(owner, scope, extra);
   const ends: Array<ReturnType<Walker['snapshot']>> = [];
   let flow = 0;
-  for (const arm of arms) {
+  for (const [index, arm] of arms.entries()) {
     w.restore(before);
+    enter[index]?.();
     let f: number;
     if (!arm) f = NORMAL;
     else if (Array.isArray(arm)) {
@@ -161,7 +208,7 @@ function branches(w: Walker, owner: ts.Node, arms: Array<ts.Statement | readonly
       f = block(w, arm as readonly ts.Statement[], inner);
     } else f = statement_(w, arm as ts.Statement, scope);
     flow |= f;
-    if (f & (NORMAL | BREAK | CONTINUE)) ends.push(w.snapshot(owner, scope));
+    if (f & (NORMAL | BREAK | CONTINUE)) ends.push(w.snapshot(owner, scope, extra));
   }
   if (ends.length) w.merge(ends, 'assigned differently on different paths');
   else w.restore(before);

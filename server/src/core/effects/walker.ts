@@ -109,9 +109,9 @@ export class Walker {
   }
 
   /** Current values of the variables `node` may assign, for merging paths. */
-  snapshot(node: ts.Node, scope: Scope): Map<Scope, Map<string, Value>> {
+  snapshot(node: ts.Node, scope: Scope, extra: readonly string[] = []): Map<Scope, Map<string, Value>> {
     const result = new Map<Scope, Map<string, Value>>();
-    for (const name of assignedNames(node)) {
+    for (const name of extra.length ? [...assignedNames(node), ...extra] : assignedNames(node)) {
       const declaring = this.declaring(name, scope);
       if (!declaring || !this.ownScopes.has(declaring)) continue;
       let values = result.get(declaring);
@@ -135,6 +135,20 @@ export class Walker {
         scope.define(name, join(options, reason));
       }
     }
+  }
+
+  /**
+   * Narrows a variable the walker owns to the alternatives a condition lets through
+   * (`if (!entity) return;` leaves `entity` without its undefined alternative).
+   */
+  narrow(name: string, scope: Scope, keep: (v: Value) => boolean): void {
+    const declaring = this.declaring(name, scope);
+    if (!declaring || !this.ownScopes.has(declaring)) return;
+    const value = declaring.lookup(name);
+    const options = value && alternativesOf(value);
+    if (!value || !options) return;
+    const kept = options.filter(keep);
+    if (kept.length && kept.length < options.length) declaring.define(name, join(kept, value.k === 'unknown' ? value.reason : 'narrowed', value.at));
   }
 
   /** Before code that may run any number of times: each variable it assigns may hold an earlier run's value. */

@@ -77,6 +77,9 @@ function specProp(spec: ObjectValue, key: string, at: SourceRange): Prop {
   return { get: () => value };
 }
 
+/** Where a `createEntityData` builtin keeps its metadata (a key no JavaScript property access writes). */
+export const ENTITY_METADATA_SLOT = '[[entityMetadata]]';
+
 const TAKEN = new Set(['resourceName', '_class', '_type', 'description', 'schema']);
 
 function metadataHelper(name: string, classOf: (spec: ObjectValue, at: SourceRange) => Prop): BuiltinValue {
@@ -101,6 +104,8 @@ function metadataHelper(name: string, classOf: (spec: ObjectValue, at: SourceRan
         k: 'builtin',
         name: 'createEntityData',
         call: (_args, inner: CallContext) => unknown('entity data exists only at run time', inner.at),
+        // For the handler analysis, which models `({ ...entityData, _class, _type })` itself.
+        props: new Map([[ENTITY_METADATA_SLOT, metadata]]),
       };
       const result: ArrayValue = {
         k: 'array',

@@ -163,6 +163,18 @@ describe('handler effects', () => {
     assert.equal(path.relative(ROOT, s.entities[0]._type.range.file), 'src/entities.ts');
   });
 
+  it('keeps the entity assignTags returns, unless it may assign _type', () => {
+    const e = effectsOf(`${HEADER}
+      import { assignTags } from '@jupiterone/integration-sdk-core';
+      const make = (d) => createIntegrationEntity({ entityData: { source: d, assign: { _key: d.id, _type: Entities.GROUP._type, _class: 'UserGroup' } } });
+      export const integrationSteps = [
+        ${step('a', `async ({ jobState }) => { await jobState.addEntity(assignTags(make({ id: 'g' }), { owner: 'me' })); }`)},
+        ${step('b', `async ({ jobState }) => { await jobState.addEntity(assignTags(make({ id: 'g' }), tags(), props())); }`)},
+      ];`);
+    assert.deepEqual(entityTypes(e.get('a')!), ['acme_group']);
+    assert.deepEqual(entityTypes(e.get('b')!), ['?']);
+  });
+
   it('follows the original handler through a wrapper', () => {
     const e = effectsOf(`${HEADER}
       const steps = [${step('s', `async ({ jobState }) => { await jobState.addEntity({ _key: 'a', _type: Entities.ACCOUNT._type, _class: 'Account' }); }`)}];

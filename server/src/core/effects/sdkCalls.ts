@@ -8,9 +8,10 @@ import { resolvedClass, resolvedString } from './sink';
 import type { Walker } from './walker';
 
 /** The SDK functions that build graph objects; their results carry the `_type` the SDK computes. */
-export const SDK_GRAPH_FUNCTIONS = new Set(['createIntegrationEntity', 'createDirectRelationship', 'createMappedRelationship', 'createIntegrationRelationship']);
+export const SDK_GRAPH_FUNCTIONS = new Set(['createIntegrationEntity', 'createDirectRelationship', 'createMappedRelationship', 'createIntegrationRelationship', 'assignTags']);
 
 export function sdkCall(w: Walker, name: string, args: Value[], at: SourceRange): Value {
+  if (name === 'assignTags') return assignTags(w, args, at);
   const input = args[0] ?? { k: 'undefined' };
   const results: Value[] = [];
   for (const options of choices(input)) {
@@ -65,6 +66,23 @@ function createEntity(w: Walker, input: ObjectValue, at: SourceRange): Value {
     }
   }
   return join(results, 'the entity differs between paths', at);
+}
+
+/**
+ * assignTags(entity, tags, assignProperties) (core/src/data/tagging.ts) returns the entity it was given,
+ * with `tag.*`, `tags` and some lower-cased tag names set on it: only an `assignProperties` list
+ * naming `_type` (or one the analysis cannot read) could change its type.
+ */
+function assignTags(w: Walker, [entity, , properties]: Value[], at: SourceRange): Value {
+  if (!entity) return unknown('assignTags() without an entity', at);
+  const named = properties && properties.k !== 'undefined' ? properties : undefined;
+  const safe = !named || (named.k === 'array' && !named.unknowns.length && named.items.every((i) => i.value.k === 'string' && !i.value.v.startsWith('_')));
+  for (const option of choices(entity)) {
+    if (option.k !== 'object' || !w.isOwn(option)) continue;
+    option.open ??= unknown('a tag property assigned at run time', at);
+    if (!safe) option.props.set('_type', constProp(unknown('assignTags() may set _type from a tag', at)));
+  }
+  return entity;
 }
 
 /** An explicit `_type` among `properties` (spread last over the relationship, so it wins). */

@@ -265,6 +265,13 @@ async function fetchGroups({ jobState }) { await jobState.addEntity(toGroup({ id
       assert.equal(f.fixes![0].edits[0].newText, 'Steps.ACCOUNT');
     });
 
+    it('says so, without a fix, when the step that declares the type depends on the reader', () => {
+      const producer = `  { id: Steps.GROUPS, name: 'G', entities: [Entities.GROUP], relationships: [], dependsOn: [Steps.MEMBERS], executionHandler: fetchGroups },`;
+      const [f] = codes(project(MEMBERS_HANDLER, [producer, membersStep('')].join('\n')), 'missing-data-dependency');
+      assert.match(f.message, /"fetch-groups" depends on "build-members", so it runs after it/);
+      assert.equal(f.fixes, undefined);
+    });
+
     it('is silent when the closure declares the type (transitively), the step itself does, or an earlier graph does', () => {
       const transitive = project(MEMBERS_HANDLER, [groupsStep, `  { id: Steps.USERS, name: 'U', entities: [], relationships: [], dependsOn: [Steps.GROUPS], executionHandler: async () => {} },`, membersStep('Steps.USERS')].join('\n'));
       assert.deepEqual(codes(transitive, 'missing-data-dependency'), []);

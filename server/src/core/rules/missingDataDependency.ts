@@ -136,13 +136,16 @@ function finding(context: RuleContext, step: StepModel, read: TypeRead, subject:
     const edits = addDependency(context, step, producer.step);
     if (edits) fixes.push({ title: `Add "${idOf(producer.step)}" to dependsOn`, edits, preferred: fixes.length === 0 });
   }
+  const after = producers.filter((p) => dependsOnTransitively(p.step, step, index) && dependencyClosure(p.step, index));
+  const advice =
+    after.length === producers.length
+      ? `${names.length === 1 ? names[0] : 'They'} ${names.length === 1 ? 'depends' : 'depend'} on "${idOf(step)}", so ${names.length === 1 ? 'it runs' : 'they run'} after it and "${idOf(step)}" finds nothing: move the read to a step that runs later, or reverse the dependency.`
+      : `The runtime may run "${idOf(step)}" first, and it then finds nothing. Add ${names.length === 1 ? names[0] : `one of ${names.join(', ')}`} to its dependsOn.`;
   const result: Finding = {
     code: 'missing-data-dependency',
     severity: 'warning',
     range: read.range,
-    message:
-      `${stepLabel(step)} ${READ_WORDS[read.kind]} ${subject} (${read.kind}), but no step it depends on ${what}; ${who}. ` +
-      `The runtime may run "${idOf(step)}" first, and it then finds nothing. Add ${names.length === 1 ? names[0] : `one of ${names.join(', ')}`} to its dependsOn.`,
+    message: `${stepLabel(step)} ${READ_WORDS[read.kind]} ${subject} (${read.kind}), but no step it depends on ${what}; ${who}. ${advice}`,
     related,
     data: { read: read.kind, producers: producers.map((p) => idOf(p.step)) },
   };

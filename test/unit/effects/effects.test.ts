@@ -175,6 +175,20 @@ describe('handler effects', () => {
     assert.deepEqual(entityTypes(e.get('b')!), ['?']);
   });
 
+  it('runs functions called through call/apply, and walks them when the arguments are unknown', () => {
+    const e = effectsOf(`${HEADER}
+      async function add({ jobState }) { await jobState.addEntity({ _key: 'a', _type: Entities.ACCOUNT._type, _class: 'Account' }); }
+      async function addUser(jobState) { await jobState.addEntity({ _key: 'u', _type: Entities.USER._type, _class: 'User' }); }
+      export const integrationSteps = [
+        ${step('a', `async function (context) { await add.call(this, context); }`)},
+        ${step('b', `async function (context) { await addUser.apply(this, args()); }`)},
+      ];`);
+    assert.deepEqual(entityTypes(e.get('a')!), ['acme_account']);
+    assert.ok(e.get('a')!.complete);
+    // With unknown arguments the function is still walked: its jobState is unknown, so the effects are incomplete.
+    assert.equal(e.get('b')!.complete, false);
+  });
+
   it('follows the original handler through a wrapper', () => {
     const e = effectsOf(`${HEADER}
       const steps = [${step('s', `async ({ jobState }) => { await jobState.addEntity({ _key: 'a', _type: Entities.ACCOUNT._type, _class: 'Account' }); }`)}];

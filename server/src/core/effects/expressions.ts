@@ -288,6 +288,13 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
   }
   if (node.questionDotToken && isNullish(callee)) return { k: 'undefined', at };
   const args = argumentValues(w, node.arguments, scope);
+  if ((method === 'call' || method === 'apply') && self && choices(self).every((f) => f.k === 'function')) {
+    // `handler.call(thisArg, context)`, `handler.apply(thisArg, [context])`: the function itself runs.
+    const [thisArg, ...rest] = args;
+    const list = args[1];
+    if (method === 'call') return w.invoke(self, rest, at, thisArg);
+    if (list?.k === 'array' && !list.unknowns.length) return w.invoke(self, list.items.map((i) => i.value), at, thisArg);
+  }
   return w.invoke(callee, args, at, self, method);
 }
 

@@ -302,7 +302,10 @@ export class Walker {
         if (method && ADD_METHODS.has(method)) this.sink.gap(`'${method}' is called on a value the analysis does not know (it may be a jobState)`, at);
         const what = method ? `an argument of '${method}'` : 'an argument of a function the analysis does not know';
         for (const arg of args) this.escape(arg, at, `passed as ${what}`);
-        if (self && (this.isOwn(self) || isJobStateCapability(this.world, self))) this.escape(self, at, `the receiver of '${method}'`);
+        // The receiver reaches that code too: `fn.apply(this, args)` runs fn, `list.sort()` holds callbacks.
+        if (self && (this.isOwn(self) || isJobStateCapability(this.world, self) || choices(self).some((f) => f.k === 'function'))) {
+          this.escape(self, at, `the receiver of '${method}'`);
+        }
         return unknown(callee.reason, at);
       }
       default:

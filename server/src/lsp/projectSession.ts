@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   analyzeIntegration,
   createRuleContext,
+  EffectsCache,
   Evaluator,
   ParseCache,
   runRules,
@@ -16,6 +17,7 @@ import { dataModelOf } from '../core/rules/projectDataModel';
 /** One integration project in the workspace: its evaluator, kept across edits, and its latest results. */
 export class ProjectSession {
   private readonly cache = new ParseCache();
+  private readonly effectsCache = new EffectsCache();
   private evaluator: Evaluator;
   private readonly dirty = new Set<string>();
   private needsReset = false;
@@ -65,7 +67,10 @@ export class ProjectSession {
   ensure(): IntegrationAnalysis | ModelLoadFailure | undefined {
     if (!this.stale) return this.analysis;
     const started = performance.now();
-    if (this.needsReset) this.evaluator.reset();
+    if (this.needsReset) {
+      this.evaluator.reset();
+      this.effectsCache.clear();
+    }
     else this.evaluator.invalidate(this.dirty);
     this.needsReset = false;
     this.dirty.clear();
@@ -75,10 +80,11 @@ export class ProjectSession {
     } catch (error) {
       // A crash in the core must not take the server down: report it as a load failure and start afresh next time.
       this.evaluator = new Evaluator({ host: this.host, cache: this.cache });
+      this.effectsCache.clear();
       this.analysis = { kind: 'load-failure', message: `Integration Lens failed to analyse the project: ${(error as Error).message}`, problems: [] };
     }
     if (this.analysis && !('kind' in this.analysis)) {
-      const context = createRuleContext(this.analysis, this.host, { dataModelSource: this.dataModelSource });
+      const context = createRuleContext(this.analysis, this.host, { dataModelSource: this.dataModelSource, effectsCache: this.effectsCache });
       this.facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
       this.findings = runRules(this.analysis, this.host, undefined, context);
     } else {

@@ -40,6 +40,27 @@ export class Scope {
   }
 
   /**
+   * What a closure's behaviour can depend on besides its code: the values its free names are bound to in
+   * the scopes up to the module, and the module scope itself. Equal identities mean the closure behaves the same.
+   */
+  closureIdentity(freeNames: Iterable<string>): unknown[] {
+    const identity: unknown[] = [];
+    let moduleScope: Scope = this;
+    while (moduleScope.parent) moduleScope = moduleScope.parent;
+    identity.push(moduleScope);
+    for (const name of freeNames) {
+      // Only the names the code uses matter: a captured but unused binding (a fresh array) must not defeat reuse.
+      for (let scope: Scope | undefined = this; scope?.parent; scope = scope.parent) {
+        const binding = scope.bindings.get(name);
+        if (!binding) continue;
+        identity.push(binding.state === 'value' ? binding.value : binding);
+        break;
+      }
+    }
+    return identity;
+  }
+
+  /**
    * Function values bound in the scopes of a closure, up to (not including) the module scope:
    * for `wrap(step.executionHandler)`, the handler the wrapper closes over.
    */

@@ -7,6 +7,7 @@ import { crossGraphDependency } from './crossGraphDependency';
 import { dependencyCycle } from './dependencyCycle';
 import { duplicateStepId } from './duplicateStepId';
 import { startStates } from './startStates';
+import { EffectsCache } from './effectsCache';
 import type { Finding, Rule, RuleContext } from './types';
 import { unknownDependency } from './unknownDependency';
 import { unknownIngestionSource } from './unknownIngestionSource';
@@ -23,6 +24,7 @@ import { unusedDeclaredType } from './unusedDeclaredType';
 import { missingDataDependency } from './missingDataDependency';
 
 export type { Finding, Fix, RelatedLocation, Rule, Severity, TextEdit } from './types';
+export { EffectsCache } from './effectsCache';
 
 export const ALL_RULES: readonly Rule[] = [
   duplicateStepId,
@@ -48,7 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
 export function createRuleContext(
   analysis: IntegrationAnalysis,
   host: FileHost,
-  options: { dataModelSource?: 'project' | 'bundled' } = {},
+  options: { dataModelSource?: 'project' | 'bundled'; effectsCache?: EffectsCache } = {},
 ): RuleContext {
   const effects = new Map<StepModel, StepEffects>();
   let starts: StartStateReturn[] | undefined | null = null;
@@ -60,7 +62,9 @@ export function createRuleContext(
     effects(step) {
       let result = effects.get(step);
       if (!result) {
-        result = analyzeStepEffects(analysis.evaluator, analysis.handlerOf(step), step.range);
+        const handler = analysis.handlerOf(step);
+        const compute = () => analyzeStepEffects(analysis.evaluator, handler, step.range);
+        result = handler && options.effectsCache ? options.effectsCache.get(handler, compute) : compute();
         effects.set(step, result);
       }
       return result;

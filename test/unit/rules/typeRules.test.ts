@@ -265,6 +265,18 @@ async function fetchGroups({ jobState }) { await jobState.addEntity(toGroup({ id
       assert.equal(f.fixes![0].edits[0].newText, 'Steps.ACCOUNT');
     });
 
+    it('reports findEntity of a known _key whose entity another step adds', () => {
+      const body = `async function fetchAccount({ jobState }) { await jobState.addEntity({ _key: 'acme:account', _type: Entities.ACCOUNT._type, _class: ['Account'] }); }
+async function fetchUsers({ jobState }) {
+  const account = await jobState.findEntity('acme:account');
+  const user = await jobState.addEntity({ _key: 'u', _type: Entities.USER._type, _class: ['User'] });
+  if (account) await jobState.addRelationship(createDirectRelationship({ _class: RelationshipClass.HAS, from: account, to: user }));
+}`;
+      const files = project(body, [ACCOUNT_STEP, usersStep('Entities.USER', 'Relationships.ACCOUNT_HAS_USER', '')].join('\n'));
+      const [f] = codes(files, 'missing-data-dependency');
+      assert.match(f.message, /looks up an entity of _type "acme_account" \(findEntity\), but no step it depends on declares it; "fetch-account" does/);
+    });
+
     it('says so, without a fix, when the step that declares the type depends on the reader', () => {
       const producer = `  { id: Steps.GROUPS, name: 'G', entities: [Entities.GROUP], relationships: [], dependsOn: [Steps.MEMBERS], executionHandler: fetchGroups },`;
       const [f] = codes(project(MEMBERS_HANDLER, [producer, membersStep('')].join('\n')), 'missing-data-dependency');

@@ -32,9 +32,16 @@ await connection.sendRequest(rpc.InitializeRequest.type, {
   processId: process.pid,
   rootUri: pathToFileURL(dir).href,
   workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-  capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+  capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
 });
 await connection.sendNotification(rpc.InitializedNotification.type, {});
+// The server answers the first pull with what needs no handler effects, then asks to pull again for the rest.
+let refreshed;
+const nextRefresh = () => new Promise((resolve) => (refreshed = resolve));
+connection.onRequest('workspace/diagnostic/refresh', () => {
+  refreshed?.();
+  return null;
+});
 
 const file = join(dir, 'src', 'steps', 'service10.ts');
 const uri = pathToFileURL(file).href;
@@ -42,10 +49,14 @@ let text = readFileSync(file, 'utf8');
 const pull = () => connection.sendRequest(rpc.DocumentDiagnosticRequest.type, { textDocument: { uri } });
 
 let started = now();
+const refresh = nextRefresh();
 await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
 const first = await pull();
 const coldMs = now() - started;
-if (first.items.length !== 0) throw new Error(`expected a clean file, got ${JSON.stringify(first.items)}`);
+await refresh;
+const complete = await pull();
+const completeMs = now() - started;
+if (first.items.length !== 0 || complete.items.length !== 0) throw new Error(`expected a clean file, got ${JSON.stringify(complete.items)}`);
 
 // Each edit changes one line: a dependsOn entry alternates between a typo and the right constant,
 // so every other result must contain the finding (checked, so the timing is of real work).
@@ -75,5 +86,6 @@ const rssMb = peakKb / 1024;
 console.log(`integration: 250 steps over ${202} TypeScript files; edited src/steps/service10.ts`);
 console.log(`bare TypeScript parse (median of 5): ${parseMs.toFixed(1)} ms`);
 console.log(`cold open -> first diagnostics: ${coldMs.toFixed(1)} ms = ${(coldMs / parseMs).toFixed(2)}x parse (target <= 2x: ${coldMs <= 2 * parseMs ? 'met' : 'NOT met'})`);
+console.log(`cold open -> complete diagnostics (handler effects included, after the server's refresh): ${completeMs.toFixed(1)} ms = ${(completeMs / parseMs).toFixed(2)}x parse`);
 console.log(`one-line edit -> new diagnostics over ${EDITS} edits: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms (target median < 50 ms: ${median(times) < 50 ? 'met' : 'NOT met'})`);
 console.log(`server peak RSS: ${rssMb.toFixed(0)} MB (target < 300 MB: ${rssMb < 300 ? 'met' : 'NOT met'})`);

@@ -133,6 +133,19 @@ function analyze(session: ProjectSession): void {
   if (!session.isStale) return;
   session.ensure();
   void connection.sendNotification(AnalysisFinishedNotification.method, statusOf(session));
+  if (!session.findingsPartial) return;
+  // A client that pulls and cannot be asked to pull again would keep the partial result: complete it now.
+  if (pullDiagnostics && !canRefreshDiagnostics) {
+    session.completeFindings();
+    return;
+  }
+  // A timer, not setImmediate: the quick result must reach the client before the long pass blocks the loop.
+  setTimeout(() => {
+    if (!session.completeFindings()) return;
+    void connection.sendNotification(AnalysisFinishedNotification.method, statusOf(session));
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else publishOpen(session);
+  }, 5);
 }
 
 // Push mode: per-file debounce, then publish for the open documents of the project with their versions.
@@ -150,11 +163,17 @@ function schedulePush(session: ProjectSession, uri: string): void {
   );
 }
 
+/** What was last published per document (version and content): an unchanged result is not sent again. */
+const published = new Map<string, string>();
+
 function publishOpen(session: ProjectSession): void {
   for (const document of documents.all()) {
     const file = pathOf(document.uri);
     if (!file || !session.contains(file)) continue;
     const diagnostics = session.findingsFor(file).map((f) => toDiagnostic(f, positions));
+    const key = `${document.version}\0${JSON.stringify(diagnostics)}`;
+    if (published.get(document.uri) === key) continue;
+    published.set(document.uri, key);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 }
@@ -212,6 +231,7 @@ documents.onDidClose(({ document }) => {
     // The closed buffer's unsaved text no longer counts: the disk version does.
     sessionFor(file)?.changed(file);
   }
+  published.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 

@@ -86,8 +86,7 @@ describe('diagnostics over JSON-RPC (push)', () => {
     const fixed = STEPS.replace("'fetch-acount'", 'Steps.ACCOUNT');
     await server.openAndWaitForDiagnostics(steps, fixed);
     await server.openAndWaitForDiagnostics(constants, CONSTANTS);
-    // Each analysis republishes every open document of the project: take the one opening constants.ts caused.
-    assert.deepEqual((await server.nextDiagnostics(steps)).diagnostics, []);
+    // Opening constants.ts changes nothing for steps.ts: an unchanged result is not published again.
     const next = server.nextDiagnostics(steps);
     await server.changeDocument(constants, CONSTANTS.replace("USERS: 'fetch-users'", "USERS: 'fetch-account'"), 2);
     const published = await next;

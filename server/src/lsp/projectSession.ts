@@ -12,7 +12,21 @@ import {
   type ModelLoadFailure,
   type QueryFacts,
 } from '../core';
+import type { StepEffects } from '../core/effects/types';
+import type { RuleContext } from '../core/rules/types';
 import { dataModelOf } from '../core/rules/projectDataModel';
+
+/** What the quick first pass gives rules instead of handler effects: nothing known, so they stay silent. */
+const NO_EFFECTS: StepEffects = {
+  entities: [],
+  relationships: [],
+  reads: [],
+  configReads: [],
+  dataWrites: [],
+  complete: false,
+  configComplete: false,
+  gaps: [],
+};
 
 /** One integration project in the workspace: its evaluator, kept across edits, and its latest results. */
 export class ProjectSession {
@@ -70,6 +84,7 @@ export class ProjectSession {
     if (this.needsReset) {
       this.evaluator.reset();
       this.effectsCache.clear();
+      this.effectsWarm = false;
     }
     else this.evaluator.invalidate(this.dirty);
     this.needsReset = false;
@@ -86,15 +101,46 @@ export class ProjectSession {
     if (this.analysis && !('kind' in this.analysis)) {
       const context = createRuleContext(this.analysis, this.host, { dataModelSource: this.dataModelSource, effectsCache: this.effectsCache });
       this.facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
-      this.findings = runRules(this.analysis, this.host, undefined, context);
+      if (!this.effectsWarm) {
+        // The first analysis walks every handler, which costs as much as the rest together. Answer first with what
+        // needs no handler effects (rules stay silent on effects they are not given), then complete in the background.
+        const quick = { ...context, effects: () => NO_EFFECTS };
+        this.findings = runRules(this.analysis, this.host, undefined, quick);
+        this.pendingContext = context;
+      } else {
+        this.findings = runRules(this.analysis, this.host, undefined, context);
+        this.pendingContext = undefined;
+      }
     } else {
       this.facts = {};
       this.findings = [];
+      this.pendingContext = undefined;
     }
     this.generation++;
     this.lastDurationMs = performance.now() - started;
     this.lastAnalysisAt = new Date();
     return this.analysis;
+  }
+
+  private effectsWarm = false;
+  private pendingContext: RuleContext | undefined;
+
+  /** Whether the latest findings still lack the rules that need handler effects (see completeFindings). */
+  get findingsPartial(): boolean {
+    return this.pendingContext !== undefined;
+  }
+
+  /** Adds the findings that need handler effects to a partial result; false when there was nothing to complete. */
+  completeFindings(): boolean {
+    const context = this.pendingContext;
+    if (!context || this.stale || !this.analysis || 'kind' in this.analysis) return false;
+    const started = performance.now();
+    this.findings = runRules(this.analysis, this.host, undefined, context);
+    this.pendingContext = undefined;
+    this.effectsWarm = true;
+    this.generation++;
+    this.lastDurationMs += performance.now() - started;
+    return true;
   }
 
   /** The current analysis when it built a model (for editor queries). */

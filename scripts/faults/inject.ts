@@ -104,12 +104,26 @@ function applyEdits(dir: string, original: string, edits: Edit[]): void {
   }
 }
 
+type Diagnostic = { code: string; file: string; line: number; message: string };
+
+function check(dir: string): Diagnostic[] {
+  let out = '';
+  try {
+    out = execFileSync(process.execPath, [cli, 'check', '-p', dir, '-f', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    out = (error as { stdout?: string }).stdout ?? '';
+  }
+  return (JSON.parse(out || '{"diagnostics":[]}') as { diagnostics: Diagnostic[] }).diagnostics;
+}
+
 let missed = 0;
 for (const project of process.argv.slice(2)) {
   const original = path.resolve(project);
   const analysis = analyzeIntegration({ projectPath: original });
   if ('kind' in analysis) throw new Error(analysis.message);
-  console.log(`\n${path.basename(original)}`);
+  // Findings the integration already has do not count as finding an injected fault.
+  const before = new Set(check(original).map((d) => `${d.code}\0${d.message}`));
+  console.log(`\n${path.basename(original)} (${before.size} finding(s) before any fault)`);
   for (const fault of faults) {
     const edits = fault.edits(analysis.model);
     if (!edits) {
@@ -119,13 +133,7 @@ for (const project of process.argv.slice(2)) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-fault-'));
     fs.cpSync(original, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}node_modules`) && !src.includes(`${path.sep}.git`) });
     applyEdits(dir, original, edits);
-    let out = '';
-    try {
-      out = execFileSync(process.execPath, [cli, 'check', '-p', dir, '-f', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch (error) {
-      out = (error as { stdout?: string }).stdout ?? '';
-    }
-    const diagnostics = (JSON.parse(out || '{"diagnostics":[]}') as { diagnostics: Array<{ code: string; file: string; line: number }> }).diagnostics;
+    const diagnostics = check(dir).filter((d) => !before.has(`${d.code}\0${d.message}`));
     const hit = diagnostics.find((d) => d.code === fault.expect);
     if (!hit) missed++;
     console.log(`  ${hit ? 'found' : 'MISSED'} ${fault.name}: ${hit ? `${hit.code} at ${hit.file}:${hit.line}` : `no ${fault.expect} (got ${diagnostics.map((d) => d.code).join(', ') || 'nothing'})`}`);

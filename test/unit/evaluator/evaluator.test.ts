@@ -1,25 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildModel, type IntegrationModel, type Resolved } from '../../../server/src/core';
-import { memoryHost } from '../helpers/memoryHost';
-
-const ROOT = path.resolve('/virtual/project');
-
-function model(files: Record<string, string>): IntegrationModel {
-  const result = buildModel({ projectPath: ROOT, host: memoryHost(ROOT, files), budget: 200_000 });
-  if ('kind' in result) assert.fail(result.message);
-  return result;
-}
-
-const known = <T>(r: Resolved<T> | undefined): T => {
-  assert.ok(r && r.kind === 'known', `expected a known value, got ${JSON.stringify(r)}`);
-  return r.value;
-};
-
-const unresolvedReason = (r: Resolved<unknown> | undefined): string => {
-  assert.ok(r && r.kind === 'unknown', `expected an unresolved value, got ${JSON.stringify(r)}`);
-  return r.reason;
-};
+import { known, model, ROOT, unresolvedReason } from '../helpers/inMemoryModel';
 
 const step = (id: string, extra = '') =>
   `{ id: ${id}, name: 'S', entities: [], relationships: [], executionHandler: async () => {} ${extra} }`;

@@ -33,6 +33,7 @@ await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
+      alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs' },
       define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },
       banner: banner ? { js: banner } : undefined,
       logLevel: 'warning',

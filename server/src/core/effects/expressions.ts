@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { spreadInto } from '../evaluator/expressions';
 import { binaryOperation, unaryOperation } from '../evaluator/operators';
 import type { Scope } from '../evaluator/scope';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Evaluator } from '../evaluator/evaluator';
 import type { FunctionValue, Value } from '../evaluator/values';
 import type { SourceRange } from '../model/types';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Evaluator } from '../evaluator/evaluator';
 import { functionValue, hasModifier } from '../evaluator/functions';
 import { globalValue } from '../evaluator/builtins/globals';

@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { SourceRange } from '../model/types';
 import type { Scope } from './scope';
 

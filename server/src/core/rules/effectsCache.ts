@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { FunctionValue } from '../evaluator/values';
 import type { StepEffects } from '../effects/types';
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { SourceRange } from '../model/types';
 import type { RuleContext } from './types';
 

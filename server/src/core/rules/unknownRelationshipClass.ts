@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import type { Known, RelationshipMetadataModel, SourceRange } from '../model/types';
 import type { DataModelView } from '../dataModel';
 import { requote } from './classNames';

@@ -1,7 +1,5 @@
 // Diagnostics, code actions and cross-file invalidation, against the real server process over stdio.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -11,6 +9,7 @@ import {
   type DocumentDiagnosticReport,
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { writeProject } from './helpers/project';
 import { LanguageServerUnderTest } from './helpers/server';
 
 const CONSTANTS = `export const Steps = { ACCOUNT: 'fetch-account', USERS: 'fetch-users' };\n`;
@@ -23,13 +22,7 @@ export const steps = [
 const INDEX = `import { steps } from './steps';\nexport const invocationConfig = { integrationSteps: steps };\n`;
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-rpc-'));
-  fs.mkdirSync(path.join(dir, 'src'));
-  fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"x","dependencies":{"@jupiterone/integration-sdk-core":"^12.0.0"}}');
-  fs.writeFileSync(path.join(dir, 'src/constants.ts'), CONSTANTS);
-  fs.writeFileSync(path.join(dir, 'src/steps.ts'), STEPS);
-  fs.writeFileSync(path.join(dir, 'src/index.ts'), INDEX);
-  return dir;
+  return writeProject('lens-rpc', { 'package.json': '{"name":"x","dependencies":{"@jupiterone/integration-sdk-core":"^12.0.0"}}', 'src/constants.ts': CONSTANTS, 'src/steps.ts': STEPS, 'src/index.ts': INDEX });
 }
 
 const uri = (dir: string, rel: string) => pathToFileURL(path.join(dir, rel)).href;

@@ -1,7 +1,5 @@
 // Hover, definition, references, completion, symbols and code lenses from the real server over stdio.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,6 +15,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { writeProject } from './helpers/project';
 import { LanguageServerUnderTest } from './helpers/server';
 
 const CONSTANTS = `export const Steps = { ACCOUNT: 'fetch-account', USERS: 'fetch-users', GROUPS: 'fetch-groups' };\n`;
@@ -30,13 +29,7 @@ export const steps = [
 const INDEX = `import { steps } from './steps';\nexport const invocationConfig = { integrationSteps: steps };\n`;
 
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-features-'));
-  fs.mkdirSync(path.join(dir, 'src'));
-  fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"x"}');
-  fs.writeFileSync(path.join(dir, 'src/constants.ts'), CONSTANTS);
-  fs.writeFileSync(path.join(dir, 'src/steps.ts'), STEPS);
-  fs.writeFileSync(path.join(dir, 'src/index.ts'), INDEX);
-  return dir;
+  return writeProject('lens-features', { 'package.json': '{"name":"x"}', 'src/constants.ts': CONSTANTS, 'src/steps.ts': STEPS, 'src/index.ts': INDEX });
 }
 
 /** The LSP position of the `n`th occurrence of `needle` in `text`, plus `shift` characters. */

@@ -1,6 +1,6 @@
 import { ts } from '@ts-morph/common';
 import { spreadInto } from '../evaluator/expressions';
-import { binaryOperation, unaryOperation } from '../evaluator/operators';
+import { binaryOperation, compoundOperator, unaryOperation } from '../evaluator/operators';
 import type { Scope } from '../evaluator/scope';
 import {
   constProp,
@@ -444,25 +444,5 @@ function destructure(w: Walker, target: ts.ObjectLiteralExpression | ts.ArrayLit
   }
 }
 
-function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
-  switch (op) {
-    case SK.PlusEqualsToken:
-      return SK.PlusToken;
-    case SK.MinusEqualsToken:
-      return SK.MinusToken;
-    case SK.AsteriskEqualsToken:
-      return SK.AsteriskToken;
-    case SK.SlashEqualsToken:
-      return SK.SlashToken;
-    case SK.BarBarEqualsToken:
-      return SK.BarBarToken;
-    case SK.QuestionQuestionEqualsToken:
-      return SK.QuestionQuestionToken;
-    case SK.AmpersandAmpersandEqualsToken:
-      return SK.AmpersandAmpersandToken;
-    default:
-      return undefined;
-  }
-}
 
 export { bindPattern };

@@ -7,7 +7,7 @@ import { functionValue, hasModifier } from './functions';
 import { enumValue } from './enums';
 import { iterationOf } from './builtins/collections';
 import { classValue } from './classes';
-import { truthiness, unknown, type ArrayValue, type FunctionValue, type Prop, type Value } from './values';
+import { truthiness, unknown, type FunctionValue, type Prop, type Value } from './values';
 
 const MAX_CALL_DEPTH = 40;
 /** Iterations of one loop before the analysis gives up on it (a loop that never ends must not use up the budget). */
@@ -400,5 +400,3 @@ function hasEffects(node: ts.Node): boolean {
 }
 
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'set', 'add', 'delete', 'assign', 'forEach']);
-
-export type { ArrayValue };

@@ -340,4 +340,3 @@ function relativeName(path: string): string {
   return parts.slice(-2).join('/');
 }
 
-export type { Scope };

@@ -5,7 +5,7 @@ import type { SourceRange } from '../model/types';
 import { memberOf } from './members';
 import { functionValue } from './functions';
 import { globalValue } from './builtins/globals';
-import { binaryOperation, unaryOperation } from './operators';
+import { binaryOperation, compoundOperator, unaryOperation } from './operators';
 import { requireCall } from './calls';
 import { iterationOf } from './builtins/collections';
 import { classValue } from './classes';
@@ -434,24 +434,6 @@ function assignTo(ev: Evaluator, left: ts.Expression, value: Value, scope: Scope
   return unknown('destructuring assignment is not modelled', at);
 }
 
-function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
-  switch (op) {
-    case ts.SyntaxKind.PlusEqualsToken:
-      return ts.SyntaxKind.PlusToken;
-    case ts.SyntaxKind.MinusEqualsToken:
-      return ts.SyntaxKind.MinusToken;
-    case ts.SyntaxKind.AsteriskEqualsToken:
-      return ts.SyntaxKind.AsteriskToken;
-    case ts.SyntaxKind.SlashEqualsToken:
-      return ts.SyntaxKind.SlashToken;
-    case ts.SyntaxKind.BarBarEqualsToken:
-      return ts.SyntaxKind.BarBarToken;
-    case ts.SyntaxKind.QuestionQuestionEqualsToken:
-      return ts.SyntaxKind.QuestionQuestionToken;
-    default:
-      return undefined;
-  }
-}
 
 function callExpression(ev: Evaluator, node: ts.CallExpression, scope: Scope): Value {
   const record = scope.module;

@@ -67,3 +67,25 @@ export function unaryOperation(op: ts.PrefixUnaryOperator, operand: Value, at: S
       return unknown(`operator ${ts.SyntaxKind[op]} is not modelled`, at);
   }
 }
+
+/** The binary operator behind a compound assignment (`+=` -> `+`), or undefined for those not modelled. */
+export function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
+  switch (op) {
+    case ts.SyntaxKind.PlusEqualsToken:
+      return ts.SyntaxKind.PlusToken;
+    case ts.SyntaxKind.MinusEqualsToken:
+      return ts.SyntaxKind.MinusToken;
+    case ts.SyntaxKind.AsteriskEqualsToken:
+      return ts.SyntaxKind.AsteriskToken;
+    case ts.SyntaxKind.SlashEqualsToken:
+      return ts.SyntaxKind.SlashToken;
+    case ts.SyntaxKind.BarBarEqualsToken:
+      return ts.SyntaxKind.BarBarToken;
+    case ts.SyntaxKind.QuestionQuestionEqualsToken:
+      return ts.SyntaxKind.QuestionQuestionToken;
+    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
+      return ts.SyntaxKind.AmpersandAmpersandToken;
+    default:
+      return undefined;
+  }
+}

@@ -2,7 +2,7 @@ import { ts } from '../project/ts';
 import type { Evaluator } from './evaluator';
 import type { ModuleRecord } from './moduleRecord';
 import type { Scope } from './scope';
-import { getProp, unknown, UNDEFINED, type Prop, type Value } from './values';
+import { unknown, UNDEFINED, type Prop, type Value } from './values';
 import { memberOf } from './members';
 
 /**
@@ -121,5 +121,3 @@ function snapshotProp(prop: Prop): Prop {
   const value = prop.get();
   return { keyAt: prop.keyAt, valueAt: prop.valueAt, get: () => value };
 }
-
-export { getProp };

@@ -80,7 +80,7 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       if (statement.isExportEquals) record.cjsAssignments.push({ kind: 'whole', expr });
       else record.exports.set('default', thunk);
     } else if (ts.isExpressionStatement(statement)) {
-      scanTopLevelExpression(ev, record, statement);
+      scanTopLevelExpression(record, statement);
     } else if (ts.isModuleDeclaration(statement)) {
       // Namespaces and `declare module` blocks hold types in integrations; their values are not modelled.
     } else {
@@ -145,7 +145,7 @@ function scanExport(ev: Evaluator, record: ModuleRecord, statement: ts.ExportDec
 }
 
 /** `module.exports = x`, `exports.x = y`, and top-level mutations of module bindings. */
-function scanTopLevelExpression(ev: Evaluator, record: ModuleRecord, statement: ts.ExpressionStatement): void {
+function scanTopLevelExpression(record: ModuleRecord, statement: ts.ExpressionStatement): void {
   const expr = statement.expression;
   if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const target = expr.left;

@@ -9,7 +9,7 @@ import type {
   StepModel,
 } from './types';
 
-function field(convert: Converter, object: ObjectValue, key: string, at: SourceRange): { value: Value; use: SourceRange } {
+function field(object: ObjectValue, key: string, at: SourceRange): { value: Value; use: SourceRange } {
   const prop: Prop | undefined = object.props.get(key);
   if (prop) {
     const value = prop.get();
@@ -20,7 +20,7 @@ function field(convert: Converter, object: ObjectValue, key: string, at: SourceR
 }
 
 function requiredString(convert: Converter, object: ObjectValue, key: string, at: SourceRange, owner: string): Resolved<string> {
-  const { value, use } = field(convert, object, key, at);
+  const { value, use } = field(object, key, at);
   if (value.k === 'undefined') return convert.problem(`${owner} has no ${key}`, at);
   return convert.string(value, use, `${owner} ${key}`);
 }
@@ -43,7 +43,7 @@ function entity(convert: Converter, value: Value, at: SourceRange): EntityMetada
     convert.problem(`an entity metadata element is ${describe(value)}, not an object`, value.at ?? at);
     return undefined;
   }
-  const { value: cls, use: classAt } = field(convert, value, '_class', at);
+  const { value: cls, use: classAt } = field(value, '_class', at);
   const model: EntityMetadataModel = {
     range: at,
     resourceName: requiredString(convert, value, 'resourceName', at, 'entity metadata'),
@@ -86,7 +86,7 @@ export function convertStep(convert: Converter, value: Value, at: SourceRange): 
   }
   const range = value.at ?? at;
   const list = (key: string) => {
-    const { value: v, use } = field(convert, value, key, range);
+    const { value: v, use } = field(value, key, range);
     return { v, use };
   };
   const entities = list('entities');

@@ -1,4 +1,4 @@
-import type { Known, StepModel } from '../model/types';
+import type { Known } from '../model/types';
 import { indexSteps } from './stepIndex';
 import type { Finding, Rule } from './types';
 
@@ -133,5 +133,3 @@ function findCycles(nodes: string[], edges: Map<string, Edge[]>): Edge[][] {
   }
   return cycles;
 }
-
-export type { StepModel };

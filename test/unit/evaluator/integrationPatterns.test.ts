@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { buildModel, Evaluator } from '../../../server/src/core';
-import { memoryHost } from '../helpers/memoryHost';
+import { editableHost } from '../helpers/memoryHost';
 import { known, model, ROOT, unresolvedReason } from '../helpers/inMemoryModel';
 
 // Patterns met in public JupiterOne integrations (graph-*), each reduced to a few lines.
@@ -269,6 +268,20 @@ describe('integration patterns', () => {
       assert.match(unresolvedReason(c.id), /package/);
     });
 
+    /** Models the files, edits one, tells a kept evaluator, and models again. */
+    function idsBeforeAndAfterEdit(files: Record<string, string>, rel: string, text: string): [string, string] {
+      const host = editableHost(ROOT, files);
+      const evaluator = new Evaluator({ host });
+      const id = () => {
+        const result = buildModel({ projectPath: ROOT, host, evaluator });
+        if ('kind' in result) assert.fail(result.message);
+        return known(result.steps.items[0].id);
+      };
+      const before = id();
+      evaluator.invalidate([host.edit(rel, text)]);
+      return [before, id()];
+    }
+
     it('follows an edit of the tsconfig when the evaluator is kept between analyses', () => {
       const files: Record<string, string> = {
         'tsconfig.json': `{ "compilerOptions": { "paths": { "@c/*": ["src/one/*"] } } }`,
@@ -276,19 +289,8 @@ describe('integration patterns', () => {
         'src/two/ids.ts': `export const ID = 'two';`,
         'src/index.ts': `import { ID } from '@c/ids'; ${config(`[${step('ID')}]`)}`,
       };
-      const host = memoryHost(ROOT, files);
-      const texts = new Map<string, string>();
-      const edited = { ...host, readFile: (p: string) => texts.get(p) ?? host.readFile(p), version: (p: string) => (texts.has(p) ? 'edited' : host.version(p)) };
-      const evaluator = new Evaluator({ host: edited });
-      const first = buildModel({ projectPath: ROOT, host: edited, evaluator });
-      if ('kind' in first) assert.fail(first.message);
-      assert.equal(known(first.steps.items[0].id), 'one');
-      const tsconfig = path.join(ROOT, 'tsconfig.json');
-      texts.set(tsconfig, `{ "compilerOptions": { "paths": { "@c/*": ["src/two/*"] } } }`);
-      evaluator.invalidate([tsconfig]);
-      const second = buildModel({ projectPath: ROOT, host: edited, evaluator });
-      if ('kind' in second) assert.fail(second.message);
-      assert.equal(known(second.steps.items[0].id), 'two');
+      const edit = `{ "compilerOptions": { "paths": { "@c/*": ["src/two/*"] } } }`;
+      assert.deepEqual(idsBeforeAndAfterEdit(files, 'tsconfig.json', edit), ['one', 'two']);
     });
 
     it('follows an edit of a package.json "main" that a directory import read', () => {
@@ -298,19 +300,7 @@ describe('integration patterns', () => {
         'src/lib/two.ts': `export const ID = 'two';`,
         'src/index.ts': `import { ID } from './lib'; ${config(`[${step('ID')}]`)}`,
       };
-      const host = memoryHost(ROOT, files);
-      const texts = new Map<string, string>();
-      const edited = { ...host, readFile: (p: string) => texts.get(p) ?? host.readFile(p), version: (p: string) => (texts.has(p) ? 'edited' : host.version(p)) };
-      const evaluator = new Evaluator({ host: edited });
-      const first = buildModel({ projectPath: ROOT, host: edited, evaluator });
-      if ('kind' in first) assert.fail(first.message);
-      assert.equal(known(first.steps.items[0].id), 'one');
-      const pkg = path.join(ROOT, 'src/lib/package.json');
-      texts.set(pkg, `{ "main": "two.ts" }`);
-      evaluator.invalidate([pkg]);
-      const second = buildModel({ projectPath: ROOT, host: edited, evaluator });
-      if ('kind' in second) assert.fail(second.message);
-      assert.equal(known(second.steps.items[0].id), 'two');
+      assert.deepEqual(idsBeforeAndAfterEdit(files, 'src/lib/package.json', `{ "main": "two.ts" }`), ['one', 'two']);
     });
   });
 

@@ -15,3 +15,21 @@ export function memoryHost(root: string, files: Record<string, string>): FileHos
     version: (p) => (abs.has(p) ? String(abs.get(p)!.length) : undefined),
   };
 }
+
+/** A memory host whose files can be edited, as an editor's buffers are; `edit` returns the file's absolute path. */
+export function editableHost(root: string, files: Record<string, string>): FileHost & { edit(rel: string, text: string): string } {
+  const base = memoryHost(root, files);
+  const edited = new Map<string, string>();
+  const versions = new Map<string, number>();
+  return {
+    ...base,
+    readFile: (p) => edited.get(p) ?? base.readFile(p),
+    version: (p) => (versions.has(p) ? `edited:${versions.get(p)}` : base.version(p)),
+    edit(rel, text) {
+      const file = path.join(root, rel);
+      edited.set(file, text);
+      versions.set(file, (versions.get(file) ?? 0) + 1);
+      return file;
+    },
+  };
+}

@@ -1,26 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyzeIntegration, createRuleContext, EffectsCache, Evaluator, runRules, type FileHost } from '../../../server/src/core';
+import { analyzeIntegration, createRuleContext, EffectsCache, Evaluator, runRules } from '../../../server/src/core';
+import { editableHost } from '../helpers/memoryHost';
 
 const ROOT = path.resolve('/virtual/effects-cache');
-
-/** An in-memory project whose files can change, as an editor's buffers do. */
-function mutableHost(files: Record<string, string>): FileHost & { edit(rel: string, text: string): string } {
-  const abs = new Map(Object.entries(files).map(([rel, text]) => [path.join(ROOT, rel), text]));
-  const versions = new Map<string, number>();
-  return {
-    readFile: (p) => abs.get(p),
-    fileExists: (p) => abs.has(p),
-    directoryExists: (p) => p === ROOT || [...abs.keys()].some((f) => f.startsWith(p + path.sep)),
-    version: (p) => (abs.has(p) ? String(versions.get(p) ?? 0) : undefined),
-    edit(rel, text) {
-      const file = path.join(ROOT, rel);
-      abs.set(file, text);
-      versions.set(file, (versions.get(file) ?? 0) + 1);
-      return file;
-    },
-  };
-}
 
 const FILES = {
   'src/converter.ts': `import { createIntegrationEntity } from '@jupiterone/integration-sdk-core';
@@ -51,7 +34,7 @@ export const invocationConfig = { integrationSteps: wrapAll([...userSteps, ...gr
 
 describe('handler effects kept across analyses', () => {
   it('reuses the effects of handlers whose code and captured values did not change, and recomputes the rest', () => {
-    const host = mutableHost(FILES);
+    const host = editableHost(ROOT, FILES);
     const evaluator = new Evaluator({ host });
     const cache = new EffectsCache();
     const analyze = () => {

@@ -8,7 +8,16 @@ export interface StepIndex {
   ids: string[];
 }
 
+const indexes = new WeakMap<IntegrationModel, StepIndex>();
+
+/** The index of a model's steps, built once per model for all the rules that need it. */
 export function indexSteps(model: IntegrationModel): StepIndex {
+  let index = indexes.get(model);
+  if (!index) indexes.set(model, (index = buildIndex(model)));
+  return index;
+}
+
+function buildIndex(model: IntegrationModel): StepIndex {
   const byId = new Map<string, StepModel[]>();
   let allIdsKnown = model.steps.complete;
   for (const step of model.steps.items) {

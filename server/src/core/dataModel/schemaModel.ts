@@ -16,7 +16,8 @@ export interface ClassSchema {
  */
 export function schemaDataModel(label: string, version: string | undefined, schemas: Iterable<ClassSchema>, relationshipClasses: Iterable<string>): DataModelView {
   const byName = new Map<string, ClassSchema>();
-  for (const schema of schemas) {
+  const all = [...schemas];
+  for (const schema of all) {
     if (typeof schema.$id === 'string' && schema.$id.startsWith('#')) byName.set(schema.$id.slice(1), schema);
   }
   const relationships = new Set(relationshipClasses);
@@ -52,5 +53,6 @@ export function schemaDataModel(label: string, version: string | undefined, sche
     },
     entityClasses: () => [...byName.keys()],
     relationshipClasses: () => [...relationships],
+    classSchemas: all,
   };
 }

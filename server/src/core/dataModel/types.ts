@@ -1,3 +1,5 @@
+import type { ClassSchema } from './schemaModel';
+
 /**
  * What one version of @jupiterone/data-model defines, as far as Integration Lens knows it.
  * Every answer may be `undefined`: "cannot tell", and rules then stay silent.
@@ -15,4 +17,6 @@ export interface DataModelView {
   /** Names for did-you-mean suggestions. */
   entityClasses(): readonly string[];
   relationshipClasses(): readonly string[];
+  /** The class schemas themselves when this view was read from them (to validate collected entities), else absent. */
+  readonly classSchemas?: readonly ClassSchema[];
 }

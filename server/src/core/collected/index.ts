@@ -1,0 +1,12 @@
+export * from './types';
+export { diskCollectedHost, type CollectedHost } from './host';
+export { parseGraphFile, MALFORMED_CODE, type ParsedGraphFile } from './graphFile';
+export { graphFileLocation, listGraphFiles, scanGraphFiles } from './scan';
+export { readSummary } from './summary';
+export { readCollection, collectionRootOf, type CollectedGraph, type ReadCollectionOptions } from './collection';
+export { previewSync, type SyncPreview, type TypePreview, type ChangeCounts } from './syncPreview';
+export { collectedObjectText, redact } from './objectText';
+export { maskedValues } from './secrets';
+export { DUPLICATE_KEY_CODE } from './duplicateKey';
+export { DANGLING_CODE } from './danglingRelationship';
+export { ENTITY_SCHEMA_CODE, UNKNOWN_CLASS_CODE } from './entitySchema';

@@ -183,6 +183,11 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     documentSelector: [
       { scheme: 'file', language: 'typescript' },
       { scheme: 'file', language: 'javascript' },
+      // Document kinds: the server decides which of these files are its own (question files, imports, graphs).
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'j1ql' },
     ],
     // The settings as they are at each (re)start; later changes reach the server as didChangeConfiguration, after
     // which it reads the section again through workspace/configuration.

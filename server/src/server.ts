@@ -26,6 +26,7 @@ import { PositionMapper } from './lsp/positions';
 import { ProjectSession } from './lsp/projectSession';
 import { AnalysisFinishedNotification, StatusRequest, type ProjectStatus, type StatusResult } from './lsp/protocol';
 import { readSettings, type ServerSettings } from './lsp/settings';
+import { registerViewRequests } from './lsp/views';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -294,11 +295,18 @@ documents.onDidClose(({ document }) => {
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const touched = new Set<ProjectSession>();
+  let collectedChanged = false;
   for (const change of changes) {
     const file = pathOf(change.uri);
     if (!file) continue;
     // Open documents are owned by the editor: their disk state does not matter until they close.
     if (change.type === FileChangeType.Changed && documents.get(change.uri)) continue;
+    // Collected data (a collect writes hundreds of files) is not part of the program: only its checks are redone.
+    if (/[\\/]\.j1-integration(-cache)?[\\/]/.test(file)) {
+      collectedChanged = true;
+      if (change.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      continue;
+    }
     // .env, lockfiles and the installed data model are read by rules, not imported: they change results as a whole.
     const projectWide = /(^|[\\/])(\.env|yarn\.lock|package-lock\.json|package\.json)$/.test(file);
     for (const session of sessions.filter((s) => s.contains(file) || file.startsWith(s.root + path.sep))) {
@@ -308,7 +316,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     }
     if (change.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
   }
-  if (touched.size) requestRefresh();
+  if (touched.size || collectedChanged) requestRefresh();
 });
 
 connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
@@ -331,6 +339,8 @@ registerFeatures({
 });
 
 onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
+
+registerViewRequests({ connection, host, positions, kinds, sessions: () => sessions });
 
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
 

@@ -10,3 +10,4 @@ export { maskedValues } from './secrets';
 export { DUPLICATE_KEY_CODE } from './duplicateKey';
 export { DANGLING_CODE } from './danglingRelationship';
 export { ENTITY_SCHEMA_CODE, UNKNOWN_CLASS_CODE } from './entitySchema';
+export { collectedGraphKind, checkedCollection } from './documentKind';

@@ -5,7 +5,7 @@ import type { GraphObjectRecord } from './types';
  * The JSON text of one collected object, re-read from its file (the records keep no values), with every occurrence
  * of a secret replaced by `********`: masked config values must never reach a view.
  */
-export function collectedObjectText(record: GraphObjectRecord, host: CollectedHost, secrets: readonly string[]): string | undefined {
+export function collectedObjectText(record: GraphObjectRecord, host: Pick<CollectedHost, 'readFile'>, secrets: readonly string[]): string | undefined {
   const text = host.readFile(record.range.file);
   if (text === undefined) return undefined;
   const slice = text.slice(record.range.start, record.range.end);

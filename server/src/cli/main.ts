@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check';
 import { documentCommand } from './commands/document';
 import { modelCommand } from './commands/model';
+import { syncPreviewCommand } from './commands/syncPreview';
 import { EXIT_BAD_INPUT } from './exitCodes';
 import { processOutput, type Output } from './output';
 
@@ -48,6 +49,14 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .action((opts: { projectPath: string; module?: string; outputFile: string; check?: boolean }) =>
       setExitCode(documentCommand(opts, output)),
     );
+
+  program
+    .command('sync-preview')
+    .description('count what a sync would create, update and delete per _type, compared with a snapshot of the last sync')
+    .option('-p, --project-path <directory>', 'path to the integration project (its .j1-integration is compared)', '.')
+    .requiredOption('--snapshot <directory>', 'snapshot folder holding graph/ (what the last sync uploaded)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { projectPath: string; snapshot: string; format: string }) => setExitCode(syncPreviewCommand(opts, output)));
 
   program
     .command('lsp')

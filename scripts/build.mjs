@@ -11,6 +11,8 @@ const allEntries = [
   { name: 'core', entry: 'server/src/core/index.ts' },
   { name: 'client', entry: 'client/src/extension.ts' },
   { name: 'server', entry: 'server/src/server.ts' },
+  // The webview page: a browser bundle (vis-network included, no CDN) and its stylesheet, dist/webview/graph.{js,css}.
+  { name: 'webview', entry: 'webview/graph.ts', outfile: 'dist/webview/graph.js', browser: true },
 ];
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = wanted.filter((name) => !allEntries.some((e) => e.name === name));
@@ -22,14 +24,14 @@ const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.n
 
 const started = Date.now();
 await Promise.all(
-  entries.map(({ name, entry, banner }) =>
+  entries.map(({ name, entry, banner, outfile, browser }) =>
     esbuild.build({
       entryPoints: [entry],
-      outfile: `dist/${name}.js`,
+      outfile: outfile ?? `dist/${name}.js`,
       bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
+      platform: browser ? 'browser' : 'node',
+      target: browser ? 'chrome120' : 'node20',
+      format: browser ? 'iife' : 'cjs',
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
@@ -41,8 +43,8 @@ await Promise.all(
     }),
   ),
 );
-for (const { name } of entries) {
-  const size = statSync(`dist/${name}.js`).size;
-  console.log(`dist/${name}.js ${(size / 1024).toFixed(0)} KiB`);
+for (const { name, outfile } of entries) {
+  const file = outfile ?? `dist/${name}.js`;
+  console.log(`${file} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
 }
 console.log(`built in ${Date.now() - started} ms`);

@@ -14,6 +14,7 @@ import { AnalysisFinishedNotification, type AnalysisFinishedParams } from '../..
 import { detectIntegration, watch, type DetectionResult, type Evidence } from './detect';
 import { readSettings, SECTION } from './settings';
 import { ServerStatusItem } from './statusItem';
+import { registerViews, type ViewsApi } from './views/register';
 
 /** What `activate` returns; tests and other extensions reach it through `extension.exports`. */
 export interface IntegrationLensApi {
@@ -30,6 +31,8 @@ export interface IntegrationLensApi {
   readonly onDidFinishAnalysis: vscode.Event<AnalysisFinishedParams>;
   /** The status bar item, once the client exists: its text and tooltip are what the user sees. */
   readonly statusItem: vscode.StatusBarItem | undefined;
+  /** The Steps view, the webview panels and the sync preview. */
+  readonly views: ViewsApi;
 }
 
 export const Commands = {
@@ -153,8 +156,13 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
     vscode.commands.registerCommand(Commands.runStep, runStep),
   );
 
+  // The views ask the server once it runs; while the workspace holds no integration they stay hidden (`when`).
+  const views = registerViews(context, log, () => ready, analysisFinished.event);
+  void ready.then(() => views.steps.refresh(), () => undefined);
+
   const detection = check('activation');
   return {
+    views,
     detection,
     get client() {
       return client;

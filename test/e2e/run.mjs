@@ -31,7 +31,7 @@ const vsix =
     ? undefined
     : resolve(process.argv[vsixIndex + 1] && !process.argv[vsixIndex + 1].startsWith('-') ? process.argv[vsixIndex + 1] : join(repoRoot, `dist/${manifest.name}-${manifest.version}.vsix`));
 const suiteDir = join(repoRoot, 'dist/test/e2e/suite');
-const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle').split(',').map((name) => ({
+const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,views').split(',').map((name) => ({
   name,
   workspace: join(repoRoot, 'test/e2e/workspaces', name),
 }));
@@ -265,6 +265,9 @@ async function stopProcessGroup(pgid, exited) {
  *   POST <base>/screenshot?name=N[&selector=S&text=T]  a screenshot, once an element matching S shows T if given;
  *   GET  <base>/text?selector=S&text=T                 the innerText of the first element matching S that shows T,
  *                                                      waiting for it (404 if none does within 10 s).
+ *   GET  <base>/webview?selector=S                     inside the visible webview's page: the first element matching
+ *                                                      S, as JSON {text, data (its data-* attributes), canvases},
+ *                                                      waiting for it (404 if none does within 10 s).
  */
 async function startControlServer(pages) {
   const server = createServer(async (request, response) => {
@@ -282,6 +285,8 @@ async function startControlServer(pages) {
         response.writeHead(200).end(file);
       } else if (request.method === 'GET' && action === 'text' && selector) {
         response.writeHead(200).end(await findText(page, selector, text));
+      } else if (request.method === 'GET' && action === 'webview' && selector) {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await webviewElement(page, selector)));
       } else {
         response.writeHead(404).end();
       }
@@ -302,6 +307,16 @@ async function findText(page, selector, text) {
     { timeout: 10_000 },
   );
   return String(await handle.jsonValue());
+}
+
+/**
+ * An element of the page inside the visible webview (VS Code nests it: iframe.webview > iframe#active-frame), once it
+ * exists. Hidden webviews have no frame (the extension does not retain them), so the last ready one is the visible one.
+ */
+async function webviewElement(page, selector) {
+  const element = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator(selector).first();
+  await element.waitFor({ state: 'attached', timeout: 10_000 });
+  return element.evaluate((e) => ({ text: e.innerText.slice(0, 5000), data: { ...e.dataset }, canvases: document.querySelectorAll('canvas').length }));
 }
 
 async function screenshot(page, name) {

@@ -26,4 +26,16 @@ export const workbench = {
     if (!response.ok) throw new Error(`text of ${selector}: ${response.status} ${await response.text()}`);
     return response.text();
   },
+
+  /**
+   * An element of the visible webview's page (the first matching `selector`), once there is one: its text, its
+   * data-* attributes and how many canvases the page has; undefined if none appears within 10 s.
+   */
+  async webview(selector: string): Promise<{ text: string; data: Record<string, string>; canvases: number } | undefined> {
+    if (!control) throw new Error('no workbench control endpoint');
+    const response = await fetch(`${control}/webview?${new URLSearchParams({ selector })}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`webview ${selector}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { text: string; data: Record<string, string>; canvases: number };
+  },
 };

@@ -1,7 +1,8 @@
 // The Integration Lens webview page: draws a graph (collected data, declared types, step dependencies) or the sync
 // preview table from the data the extension posts. It computes nothing about the integration: it filters, groups
 // and searches what it was given. vis-network is bundled into this file (no CDN).
-import { DataSet, Network, type Edge, type Node, type Options } from 'vis-network/standalone';
+import { DataSet } from 'vis-data/peer';
+import { Network, type Edge, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.min.css';
 import './graph.css';
 import type { GraphData, GraphNode, SyncPreview } from '../server/src/lsp/protocol';
@@ -35,7 +36,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 }
 
 // ---- colours: one per group, stable, readable on dark and light themes
-const hue = (s: string) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 360;
+/** FNV-1a, spread by the golden angle so that similar names (acme_type_1, acme_type_2) get distant hues. */
+const hue = (s: string) => Math.round(([...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261) * 137.508) % 360);
 const colorOf = (group: string) => `hsl(${hue(group)}, 55%, 55%)`;
 const foreground = () => getComputedStyle(document.body).getPropertyValue('--vscode-editor-foreground').trim() || '#ccc';
 
@@ -54,7 +56,9 @@ function groupsOf(data: GraphData): Map<string, number> {
 
 function toVisNode(n: GraphNode): Node {
   const color = n.placeholder ? { background: 'transparent', border: colorOf(n.group) } : { background: colorOf(n.group), border: colorOf(n.group) };
-  return { id: n.id, label: n.label.length > 40 ? n.label.slice(0, 39) + '…' : n.label, title: n.title, color, shapeProperties: n.placeholder ? { borderDashes: [4, 4] } : undefined };
+  const node: Node = { id: n.id, label: n.label.length > 40 ? n.label.slice(0, 39) + '…' : n.label, title: n.title, color };
+  if (n.placeholder) node.shapeProperties = { borderDashes: [4, 4] };
+  return node;
 }
 
 /** The nodes and edges to draw: every visible node when few enough, else one node per group not expanded. */
@@ -148,7 +152,7 @@ function renderGraph(data: GraphData): void {
     if (e.key === 'Enter') find(search.value);
   });
   const top = header(data.title, data.note);
-  top.querySelector('header')!.insertBefore(search, document.getElementById('status'));
+  top.querySelector('header')!.insertBefore(search, top.querySelector('#status'));
   const groups = element('div', { id: 'groups' });
   const container = element('div', { id: 'network' });
   const aside = element('aside', { id: 'details' }, [element('p', { textContent: 'Click a node to see its details.' })]);
@@ -173,7 +177,7 @@ function renderGroups(data: GraphData, clustered: boolean): void {
     });
     const swatch = element('span', { className: 'swatch' });
     swatch.style.background = colorOf(group);
-    const label = element('label', {}, [checkbox, swatch, `${group} (${count})`]);
+    const label = element('label', { title: `${group} (${count})` }, [checkbox, swatch, element('span', { className: 'name', textContent: `${group} (${count})` })]);
     if (clustered && !hidden.has(group)) {
       label.append(element('button', { textContent: expanded.has(group) ? 'collapse' : 'expand', onclick: () => toggleExpanded(group) }));
     }

@@ -104,11 +104,15 @@ describe('Steps view and webviews', function () {
     await workbench.screenshot('types-graph');
   });
 
-  it('draws the collected graph and shows an entity with the masked value hidden', async () => {
+  it("draws the collected graph; an entity's JSON comes with the masked config value hidden", async () => {
     const rendered = nextRender(api, 'collected');
     await vscode.commands.executeCommand('integrationLens.showCollectedGraph');
     const report = await rendered;
     assert.deepEqual([report.totalNodes, report.totalEdges], [9, 8]);
+    // What the page gets when a node is clicked (API_KEY is a masked field; .env holds its value).
+    const client = await api.ready;
+    const object = await client.sendRequest<{ text: string } | null>('integrationLens/collectedObject', { root: root(), key: 'acme-account-1' });
+    assert.ok(object && !object.text.includes('e2e-secret-value-xyz') && object.text.includes('key ********'));
     if (!workbench.available) return;
     const body = await workbench.webview('body[data-total-nodes="9"]');
     assert.ok(body && body.canvases >= 1);

@@ -4,7 +4,8 @@
 // and the page's JS heap, for 10,000 entities / 20,000 relationships against a 1,000 / 2,000 baseline measured in
 // the same run; plus expanding one `_type` of the large graph (drawing its entities one by one) and a search.
 // Usage: npm run build && node bench/webview.mjs
-import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -91,10 +92,38 @@ async function heap(cdp) {
   return { used: Math.round(get('JSHeapUsedSize') / 1e5) / 10, total: Math.round(get('JSHeapTotalSize') / 1e5) / 10 };
 }
 
+/**
+ * The same sizes as a `.j1-integration` folder the SDK would write (files of up to 500 objects per step and _type),
+ * read by the server's code (dist/core.js) in a fresh process: the time before the page gets its data.
+ */
+function serverSide(entities, relationships) {
+  const project = join(root, '.bench', `collected-${entities}`, '.j1-integration');
+  rmSync(project, { recursive: true, force: true });
+  const data = collectedGraph(entities, relationships);
+  const write = (step, kind, objects) => {
+    for (let i = 0; i < objects.length; i += 500) {
+      mkdirSync(join(project, 'graph', step, kind), { recursive: true });
+      writeFileSync(join(project, 'graph', step, kind, `${String(i).padStart(6, '0')}.json`), JSON.stringify({ [kind]: objects.slice(i, i + 500) }));
+    }
+  };
+  for (const type of new Set(data.nodes.map((n) => n.group))) {
+    write(`fetch-${type}`, 'entities', data.nodes.filter((n) => n.group === type).map((n) => ({ _key: n.id, _type: type, _class: ['Record'], name: n.label, displayName: n.label })));
+  }
+  write('fetch-relationships', 'relationships', data.edges.map((e, i) => ({ _key: `${e.from}|has|${e.to}|${i}`, _type: 'acme_has', _class: 'HAS', _fromEntityKey: e.from, _toEntityKey: e.to, displayName: 'HAS' })));
+  return JSON.parse(execFileSync(process.execPath, [join(here, 'collectedOnly.cjs'), project], { encoding: 'utf8' }));
+}
+
 const baseline = await measure(1000, 2000);
 const large = await measure(10000, 20000);
 await browser.close();
+baseline.server = serverSide(1000, 2000);
+large.server = serverSide(10000, 20000);
 console.log(JSON.stringify({ baseline, large }, null, 2));
+console.log(
+  `server side (read + check + graph data): ${Math.round(large.server.ms)} ms for ${large.entities} / ${large.relationships} ` +
+    `(${large.server.files} files, ${(large.server.payloadBytes / 1e6).toFixed(1)} MB to post, max RSS ${Math.round(large.server.maxRssMb)} MB) ` +
+    `vs ${Math.round(baseline.server.ms)} ms for ${baseline.entities} / ${baseline.relationships} (max RSS ${Math.round(baseline.server.maxRssMb)} MB)`,
+);
 console.log(
   `collected-graph webview: first render ${large.firstRenderMs} ms for ${large.entities} entities / ${large.relationships} relationships ` +
     `(${large.drawnNodes} nodes drawn, grouped by _type: ${large.clustered}; wall ${large.wallMs} ms) vs ${baseline.firstRenderMs} ms for ` +

@@ -54,6 +54,15 @@ describe('Steps view and webviews', function () {
     await workbench.screenshot('steps-view', { selector: '.monaco-list-row', text: 'Fetch Devices' });
   });
 
+  it('opens a step where its id is written when the step is clicked', async () => {
+    const node = api.views.steps.getChildren().find((n) => n.kind === 'step' && n.step.id === 'fetch-users')!;
+    const command = api.views.steps.getTreeItem(node).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.fsPath.endsWith(path.join('src', 'index.ts')));
+    assert.equal(editor.document.getText(editor.selection), "'fetch-users'");
+  });
+
   it('shows the collected-data checks in the view and as diagnostics on the graph file', async () => {
     const result = await stepsWhere(api, (r) => r.projects[0]?.collected.checksTotal > 0);
     assert.deepEqual(result.projects[0].collected.checks.map((c) => c.code), ['collected-missing-endpoint']);
@@ -119,6 +128,24 @@ describe('Steps view and webviews', function () {
     assert.match(body.text, /1 relationship\(s\) not drawn/);
     assert.match(body.text, /acme_user \(5\)/);
     await workbench.screenshot('collected-graph');
+  });
+
+  it('draws the collected graph again when a collection adds files', async () => {
+    const panel = api.views.panels().find((p) => p.kind === 'collected');
+    assert.ok(panel, 'the collected graph panel is gone');
+    panel.panel.reveal();
+    const next = new Promise<RenderedReport>((resolve) => {
+      const subscription = api.views.onDidRender((report) => {
+        if (report.kind !== 'collected' || report.totalNodes !== 10) return;
+        subscription.dispose();
+        resolve(report);
+      });
+    });
+    const dir = path.join(root(), '.j1-integration/graph/fetch-devices/entities');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, '5f6a7b8c-devices.json'), JSON.stringify({ entities: [{ _key: 'acme-device-1', _type: 'acme_device', _class: ['Device'], name: 'laptop', displayName: 'laptop' }] }));
+    const report = await next;
+    assert.equal(report.totalEdges, 8);
   });
 
   it('previews a sync against the last snapshot, without deletes for partial types', async () => {

@@ -10,6 +10,8 @@ export interface DataServerOptions {
   failGroups?: boolean;
   /** One more user of kind "service", which the integration turns into an undeclared type. */
   serviceAccount?: boolean;
+  /** A path that never answers (the request stays open until the server closes), to stop a run mid-step. */
+  hang?: string;
 }
 
 export interface DataServer {
@@ -39,6 +41,7 @@ export async function startDataServer(options: DataServerOptions): Promise<DataS
     const send = (status: number, body: unknown) =>
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (request.headers.authorization !== `Bearer ${options.token}`) return send(401, { error: 'unauthorized' });
+    if (path === options.hang) return;
     if (path === '/account') return send(200, ACCOUNT);
     if (path === '/users') return send(200, { users: options.serviceAccount ? [...USERS, SERVICE_USER] : USERS });
     if (path === '/groups') return options.failGroups ? send(500, { error: 'groups are down' }) : send(200, { groups: GROUPS });

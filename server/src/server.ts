@@ -280,7 +280,9 @@ onQueryError((error, query) => connection.console.error(`Integration Lens: ${que
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
 
 connection.onRequest(ModelRequest.method, (params: ModelParams | undefined): ModelResult => {
-  const wanted = params?.projectPath ? [sessionFor(params.projectPath) ?? sessions.find((s) => s.root === params.projectPath)] : sessions;
+  const root = params?.projectPath ? path.resolve(params.projectPath) : undefined;
+  // A project's root is not inside it (ProjectSession.contains): look for it by root first, or sessionFor would add a second session.
+  const wanted = root ? [sessions.find((s) => s.root === root) ?? sessionFor(root)] : sessions;
   const projects = wanted.filter((s): s is ProjectSession => !!s);
   for (const session of projects) analyze(session);
   return { projects: projects.map((session) => projectModel(session, positions)) };

@@ -40,6 +40,10 @@ describe(ModelRequest.method, () => {
       ],
     );
     assert.equal(project.complete, true);
+
+    // Asking again by the root answers the same project, not a second session of it.
+    const again = await server.connection.sendRequest<ModelResult>(ModelRequest.method, {});
+    assert.deepEqual(again.projects.map((p) => p.root), [root]);
   });
 
   it('answers a path outside every project with no project', async () => {

@@ -18,6 +18,8 @@ export interface DataServer {
   url: string;
   /** Paths requested, in order. */
   requests: string[];
+  /** Resolves when `path` is next requested (or right away if it already was). */
+  requested(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,9 +37,14 @@ export const GROUPS = [
 
 export async function startDataServer(options: DataServerOptions): Promise<DataServer> {
   const requests: string[] = [];
+  const waiting: { path: string; resolve: () => void }[] = [];
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     requests.push(path);
+    for (const waiter of waiting.filter((w) => w.path === path)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     const send = (status: number, body: unknown) =>
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (request.headers.authorization !== `Bearer ${options.token}`) return send(401, { error: 'unauthorized' });
@@ -51,6 +58,7 @@ export async function startDataServer(options: DataServerOptions): Promise<DataS
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    requested: (path) => (requests.includes(path) ? Promise.resolve() : new Promise((resolve) => waiting.push({ path, resolve }))),
     close: () => closeServer(server),
   };
 }

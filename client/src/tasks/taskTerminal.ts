@@ -34,6 +34,8 @@ export interface TaskRunResult {
   snapshotDirectory?: string;
   /** Step id -> status, as the CLI reported them. */
   stepResults: Record<string, string>;
+  /** The CLI's process id (the leader of its process group), when it started. */
+  pid?: number;
 }
 
 const DIM = '\x1b[2m';
@@ -197,6 +199,7 @@ export class TaskTerminal implements vscode.Pseudoterminal {
       outcome,
       snapshotDirectory,
       stepResults: Object.fromEntries(report.results),
+      pid: this.run?.pid,
     });
     this.closed = true;
     this.closeEmitter.fire(exitCode);

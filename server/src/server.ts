@@ -24,7 +24,8 @@ import { DocumentKindService } from './lsp/documentKinds';
 import { OverlayHost, pathOf } from './lsp/overlayHost';
 import { PositionMapper } from './lsp/positions';
 import { ProjectSession } from './lsp/projectSession';
-import { AnalysisFinishedNotification, StatusRequest, type ProjectStatus, type StatusResult } from './lsp/protocol';
+import { projectModel } from './lsp/modelRequest';
+import { AnalysisFinishedNotification, ModelRequest, StatusRequest, type ModelParams, type ModelResult, type ProjectStatus, type StatusResult } from './lsp/protocol';
 import { readSettings, type ServerSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -333,6 +334,15 @@ registerFeatures({
 onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
 
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
+
+connection.onRequest(ModelRequest.method, (params: ModelParams | undefined): ModelResult => {
+  const root = params?.projectPath ? path.resolve(params.projectPath) : undefined;
+  // A project's root is not inside it (ProjectSession.contains): look for it by root first, or sessionFor would add a second session.
+  const wanted = root ? [sessions.find((s) => s.root === root) ?? sessionFor(root)] : sessions;
+  const projects = wanted.filter((s): s is ProjectSession => !!s);
+  for (const session of projects) analyze(session);
+  return { projects: projects.map((session) => projectModel(session, positions)) };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -49,7 +49,7 @@ function analyze(file: string, text: string, base: LoadedBase, maxBytes: number)
   const issues: ImportIssue[] = [...jsonSyntax(parsed.syntaxErrors, text.length)];
   if (base.problem) issues.push(baseGraphUnusable(base.problem));
   issues.push(...structure(parsed));
-  if (parsed.root?.type === 'object' && !parsed.syntaxErrors.length && !parsed.cis.length && !parsed.links.length) issues.push(emptyImport(parsed.root));
+  if (parsed.root?.type === 'object' && !parsed.syntaxErrors.length && !parsed.cis.length && !parsed.links.length && !hasNonArray(parsed)) issues.push(emptyImport(parsed.root));
   const simulation = simulateImport(parsed.cis, parsed.links, base.graph);
   issues.push(...simulation.issues);
   const { findings, abort } = toFindings(file, issues);
@@ -86,4 +86,9 @@ function toFindings(file: string, issues: ImportIssue[]): { findings: Finding[];
   });
   findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { findings, abort };
+}
+
+/** `cis` or `links` present but not an array: the schema rule says so, it is not an empty import. */
+function hasNonArray(parsed: ParsedImport): boolean {
+  return (parsed.root?.children ?? []).some((p) => (p.children?.[0]?.value === 'cis' || p.children?.[0]?.value === 'links') && p.children?.[1]?.type !== 'array');
 }

@@ -35,12 +35,13 @@ export function loadBaseGraph(setting: string | undefined, root: string, host: F
   const cached = cache.get(file);
   if (cached && version !== undefined && cached.version === version) return cached.loaded;
   const text = host.readFile(file);
-  const loaded = text === undefined ? { file, problem: `the file ${file} cannot be read` } : parseBaseGraph(file, text);
+  const label = path.relative(root, file).startsWith('..') ? file : path.relative(root, file);
+  const loaded = text === undefined ? { file, problem: `the file ${label} cannot be read` } : parseBaseGraph(file, text, label);
   if (version !== undefined) cache.set(file, { version, loaded });
   return loaded;
 }
 
-export function parseBaseGraph(file: string, text: string): LoadedBase {
+export function parseBaseGraph(file: string, text: string, label = file): LoadedBase {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const entities = new Map<string, BaseEntity>();
@@ -51,14 +52,14 @@ export function parseBaseGraph(file: string, text: string): LoadedBase {
     } else if (root.type === 'object' && (propertyValue(root, 'cis') || propertyValue(root, 'links'))) {
       readImportForm(entities, root, file);
     } else {
-      return { file, problem: `${file} is neither a list of entities nor an import ({"cis": [...], "links": [...]})` };
+      return { file, problem: `${label} is neither a list of entities nor an import ({"cis": [...], "links": [...]})` };
     }
   } else if (!readLines(entities, text, file)) {
     const first = errors[0];
-    return { file, problem: `${file} is not valid JSON${first ? ` (${syntaxErrorText(first)} at offset ${first.offset})` : ''}` };
+    return { file, problem: `${label} is not valid JSON${first ? ` (${syntaxErrorText(first)} at offset ${first.offset})` : ''}` };
   }
   symmetrise(entities);
-  return { file, graph: { file, entities } };
+  return { file, graph: { file, label, entities } };
 }
 
 /** One JSON object per line (mongoexport's default); false when a non-empty line is not an object. */

@@ -56,7 +56,7 @@ export function importHover(analysis: ImportAnalysis, file: string, text: string
   }
   const cis = cisOf(analysis, at.id);
   if (cis.length) lines.push('', `In this import: ${cis.map((c) => `cis[${c.index}] (${c.action ?? 'no action'})`).join(', ')}`);
-  if (baseEntity) lines.push('', `In the base graph: ${analysis.base.file}`);
+  if (baseEntity) lines.push('', `In the base graph: ${analysis.base.graph?.label ?? analysis.base.file}`);
   void file;
   void text;
   return { markdown: lines.join('\n'), range: { file: analysis.file, start: at.node.offset, end: at.node.offset + at.node.length } };

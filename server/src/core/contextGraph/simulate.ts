@@ -97,7 +97,7 @@ export function simulateImport(cis: readonly CiElement[], links: readonly LinkEl
       case 'disable':
       case 'delete': {
         if (!existedBefore(id)) {
-          failed = unknownEntity(element, idNode, createdBy.get(id), base?.file);
+          failed = unknownEntity(element, idNode, createdBy.get(id), base?.label);
           break;
         }
         if (ci.action === 'delete') {
@@ -118,7 +118,8 @@ export function simulateImport(cis: readonly CiElement[], links: readonly LinkEl
     }
     if (failed) issues.push(failed);
     const earlier = firstSeen.get(id);
-    if (earlier && !failed) issues.push(duplicateCi(element, idNode, earlier));
+    // After a delete the engine itself fails on the entity (entity-exists or deleted-entity-updated say why).
+    if (earlier && !failed && earlier.action !== 'delete') issues.push(duplicateCi(element, idNode, earlier));
     if (!earlier) firstSeen.set(id, ci);
   }
 
@@ -145,7 +146,7 @@ export function simulateImport(cis: readonly CiElement[], links: readonly LinkEl
     for (const end of ends) {
       if (current(end.id, false)) continue;
       candidates ??= everyId();
-      issues.push(unknownLinkEnd(link, end, end.role, base?.file ?? '', closestId(end.id, candidates)));
+      issues.push(unknownLinkEnd(link, end, end.role, base?.label ?? '', closestId(end.id, candidates)));
       failed = true;
       break;
     }

@@ -68,6 +68,8 @@ export interface BaseEntity extends GraphEntity {
 
 export interface BaseGraph {
   file: string;
+  /** How messages name the file: relative to the project or workspace folder when inside it. */
+  label: string;
   entities: Map<string, BaseEntity>;
 }
 

@@ -33,7 +33,8 @@ await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
-      alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs' },
+      // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
+      alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },
       banner: banner ? { js: banner } : undefined,
       logLevel: 'warning',

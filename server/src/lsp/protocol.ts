@@ -27,3 +27,17 @@ export interface StatusResult {
 /** `integrationLens/analysisFinished` (server → client notification) after each analysis of a project. */
 export const AnalysisFinishedNotification = { method: 'integrationLens/analysisFinished' } as const;
 export type AnalysisFinishedParams = ProjectStatus;
+
+/**
+ * `integrationLens/contextGraphPreview` (client → server): the context graph a Canopsis import would produce,
+ * computed by the server from the open document (unsaved edits included) and the configured base graph.
+ */
+export const ContextGraphPreviewRequest = { method: 'integrationLens/contextGraphPreview' } as const;
+
+export interface ContextGraphPreviewParams {
+  uri: string;
+}
+
+export type { ContextGraphPreview } from '../core/contextGraph/preview';
+
+export type ContextGraphPreviewResult = { ok: true; preview: import('../core/contextGraph/preview').ContextGraphPreview } | { ok: false; message: string };

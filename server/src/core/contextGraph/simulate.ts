@@ -137,7 +137,8 @@ export function simulateImport(cis: readonly CiElement[], links: readonly LinkEl
     deleted.set(id, ci);
   }
 
-  const everyId = closed ? () => [...base!.entities.keys(), ...createdBy.keys()] : () => [...createdBy.keys()];
+  // Ids the import creates first: a typo more likely names one of them.
+  const everyId = closed ? () => [...createdBy.keys(), ...base!.entities.keys()] : () => [...createdBy.keys()];
   let candidates: string[] | undefined;
   for (const link of links) {
     if (link.invalid || !link.to) continue;

@@ -37,7 +37,7 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
         .default('project'),
     )
     .option('--context-graph-base <file>', 'an export of the existing Canopsis context graph that imports are simulated against')
-    .option('--context-graph-max-size <MB>', 'context-graph imports above this size are not checked', '50')
+    .option('--context-graph-max-size <MB>', 'context-graph imports above this size are not checked', '20')
     .action((opts: { projectPath: string; module?: string; format: string; dataModel: string; contextGraphBase?: string; contextGraphMaxSize: string }) => {
       const maxMb = Number(opts.contextGraphMaxSize);
       const documents = {
@@ -52,7 +52,7 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .description('what Canopsis would do with a context-graph import: the stats it would report, or where it would stop')
     .argument('<file>', 'the import ({"cis": [...], "links": [...]})')
     .option('-b, --base <file>', 'an export of the existing context graph to simulate the import against')
-    .option('--max-size <MB>', 'refuse imports above this size', '50')
+    .option('--max-size <MB>', 'refuse imports above this size', '20')
     .addOption(new Option('-f, --format <format>', 'output format (json adds the resulting graph)').choices(['text', 'json']).default('text'))
     .action((file: string, opts: { base?: string; format: string; maxSize: string }) => setExitCode(importPreviewCommand({ file, ...opts }, output)));
 

@@ -11,7 +11,7 @@ import { jsonSyntax } from './rules/jsonSyntax';
 import { structure } from './rules/structure';
 import { simulateImport, type Simulation } from './simulate';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface ImportAnalysis {
   file: string;

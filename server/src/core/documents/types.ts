@@ -35,7 +35,7 @@ export interface DocumentSettings {
   contextGraphFiles: string[];
   /** An export of the existing context graph that imports are simulated against (absolute, or relative to the root). */
   contextGraphBase?: string;
-  /** Context-graph imports larger than this (characters) are not checked, to keep memory bounded (default 50 MB). */
+  /** Context-graph imports larger than this (characters) are not checked, to keep memory bounded (default 20 MB). */
   contextGraphMaxBytes?: number;
 }
 

@@ -9,7 +9,7 @@ export function fileTooLarge(size: number, limit: number): ImportIssue {
     code: FILE_TOO_LARGE,
     severity: 'warning',
     node: { offset: 0, length: 1 },
-    message: `This import is ${mb(size)}, above the ${mb(limit)} limit of integrationLens.contextGraph.maxFileSizeMB (CLI: --context-graph-max-size): Integration Lens does not check it, to keep its memory bounded (a check takes about 8 times the file size). Split the import into smaller files, or raise the limit.`,
+    message: `This import is ${mb(size)}, above the ${mb(limit)} limit of integrationLens.contextGraph.maxFileSizeMB (CLI: --context-graph-max-size): Integration Lens does not check it, to keep its memory bounded (a check takes about 40 times the file size). Split the import into smaller files, or raise the limit.`,
     data: { size, limit },
   };
 }

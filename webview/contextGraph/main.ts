@@ -76,6 +76,8 @@ function render(preview: ContextGraphPreview, restore: boolean): void {
   container.dataset.nodes = String(preview.nodes.length);
   container.dataset.edges = String(preview.edges.length);
   const positions = restore ? state.positions : undefined;
+  // The canvas cannot read CSS variables: resolve the theme's colour once.
+  const foreground = getComputedStyle(document.body).getPropertyValue('--vscode-editor-foreground').trim() || '#333333';
   const nodes = new DataSet<Node>(
     preview.nodes.map((n) => {
       const color = TYPE_COLORS[n.type ?? 'unknown'] ?? TYPE_COLORS.unknown;
@@ -85,7 +87,7 @@ function render(preview: ContextGraphPreview, restore: boolean): void {
         label: n.name && n.name !== n.id ? `${n.id}\n${n.name}` : n.id,
         title: `${n.id} (${n.type ?? 'unknown type'}): ${STATUS_TEXT[n.status]}${n.enabled === false ? ', disabled' : ''}`,
         color: { background: deleted ? '#eeeeee' : color, border: color },
-        font: { color: deleted ? '#9e9e9e' : 'var(--vscode-editor-foreground)' },
+        font: { color: deleted ? '#9e9e9e' : foreground },
         shapeProperties: { borderDashes: n.status === 'created' ? [4, 4] : false },
         borderWidth: n.status === 'unchanged' ? 1 : 3,
         opacity: deleted ? 0.5 : 1,

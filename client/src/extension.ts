@@ -1,6 +1,7 @@
 // The VS Code side: decides whether the workspace holds an integration, starts the language server if so, shows its
 // state and latest analysis, offers a restart. No analysis happens here.
 import * as vscode from 'vscode';
+import { previewContextGraph, registerPreviewSerializer } from './contextGraphPreview';
 import { runStep } from './runStep';
 import { ApiKeyCommands, ApiKeyStore, clearApiKey, setApiKey } from './tasks/apiKey';
 import { TASK_TYPE } from './tasks/definition';
@@ -44,6 +45,7 @@ export const Commands = {
   restartServer: 'integrationLens.restartServer',
   showOutput: 'integrationLens.showOutput',
   runStep: 'integrationLens.runStep',
+  previewContextGraph: 'integrationLens.previewContextGraph',
 } as const;
 
 /** Set while the language client exists; the manifest's `when` clauses read it. */
@@ -176,6 +178,8 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
     vscode.commands.registerCommand(Commands.runStep, (args) => runStep(taskProvider, args)),
+    vscode.commands.registerCommand(Commands.previewContextGraph, (uri?: vscode.Uri) => previewContextGraph(context, ready, uri)),
+    registerPreviewSerializer(context),
   );
 
   const detection = check('activation');

@@ -20,6 +20,7 @@ import { onQueryError, type Finding } from './core';
 import { quickFixes, toDiagnostic } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
+import { registerContextGraphPreview } from './lsp/contextGraphPreview';
 import { DocumentKindService } from './lsp/documentKinds';
 import { OverlayHost, pathOf } from './lsp/overlayHost';
 import { PositionMapper } from './lsp/positions';
@@ -330,6 +331,8 @@ registerFeatures({
   kinds,
   linkSupport: () => definitionLinks,
 });
+
+registerContextGraphPreview(connection, kinds);
 
 onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
 

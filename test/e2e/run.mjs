@@ -39,7 +39,7 @@ const suiteDir = join(repoRoot, 'dist/test/e2e/suite');
  * node_modules is linked, not copied (the real j1-integration CLI and the SDK, installed by ensureRunFixture).
  */
 const fixtureBases = { run: runFixtureDir };
-const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,run').split(',').map((name) => ({
+const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,run,canopsis').split(',').map((name) => ({
   name,
   workspace: join(repoRoot, 'test/e2e/workspaces', name),
   base: fixtureBases[name],
@@ -274,6 +274,8 @@ async function stopProcessGroup(pgid, exited) {
  *   POST <base>/screenshot?name=N[&selector=S&text=T]  a screenshot, once an element matching S shows T if given;
  *   GET  <base>/text?selector=S&text=T                 the innerText of the first element matching S that shows T,
  *                                                      waiting for it (404 if none does within 10 s).
+ *   GET  <base>/frameText?selector=S&text=T            the same in any frame (webviews are nested iframes);
+ *   GET  <base>/frameAttribute?selector=S&attribute=A  attribute A of the first element matching S in any frame.
  */
 async function startControlServer(pages) {
   const server = createServer(async (request, response) => {
@@ -291,6 +293,10 @@ async function startControlServer(pages) {
         response.writeHead(200).end(file);
       } else if (request.method === 'GET' && action === 'text' && selector) {
         response.writeHead(200).end(await findText(page, selector, text));
+      } else if (request.method === 'GET' && action === 'frameText' && selector) {
+        response.writeHead(200).end(await findInFrames(page, selector, (e) => e.innerText, text));
+      } else if (request.method === 'GET' && action === 'frameAttribute' && selector) {
+        response.writeHead(200).end(await findInFrames(page, selector, null, '', url.searchParams.get('attribute') ?? ''));
       } else {
         response.writeHead(404).end();
       }
@@ -311,6 +317,36 @@ async function findText(page, selector, text) {
     { timeout: 10_000 },
   );
   return String(await handle.jsonValue());
+}
+
+/**
+ * Looks in every frame of the page (webview iframes come and go) for an element matching `selector` whose innerText
+ * includes `text` (or, with `attribute`, which has it), until one does or 10 s pass. Frames are polled: a webview's
+ * inner document loads without an event the page exposes.
+ */
+async function findInFrames(page, selector, _read, text, attribute) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .evaluate(
+          ([selector, text, attribute]) => {
+            const element = [...document.querySelectorAll(selector)].find((e) => (attribute ? e.hasAttribute(attribute) : (e.innerText ?? '').includes(text)));
+            if (!element) return undefined;
+            return attribute ? element.getAttribute(attribute) : element.innerText;
+          },
+          [selector, text, attribute],
+        )
+        .catch(() => undefined);
+      if (found !== undefined && found !== null) return String(found);
+    }
+    if (Date.now() > deadline) {
+      const error = new Error(`no frame shows ${selector}`);
+      error.name = 'TimeoutError';
+      throw error;
+    }
+    await page.waitForTimeout(100);
+  }
 }
 
 async function screenshot(page, name) {

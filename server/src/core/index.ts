@@ -10,3 +10,4 @@ export * from './document';
 export { Evaluator } from './evaluator/evaluator';
 export * from './queries';
 export * from './documents';
+export * from './contextGraph';

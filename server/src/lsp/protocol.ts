@@ -79,3 +79,17 @@ export interface ProjectModel {
 export interface ModelResult {
   projects: ProjectModel[];
 }
+
+/**
+ * `integrationLens/contextGraphPreview` (client → server): the context graph a Canopsis import would produce,
+ * computed by the server from the open document (unsaved edits included) and the configured base graph.
+ */
+export const ContextGraphPreviewRequest = { method: 'integrationLens/contextGraphPreview' } as const;
+
+export interface ContextGraphPreviewParams {
+  uri: string;
+}
+
+export type { ContextGraphPreview } from '../core/contextGraph/preview';
+
+export type ContextGraphPreviewResult = { ok: true; preview: import('../core/contextGraph/preview').ContextGraphPreview } | { ok: false; message: string };

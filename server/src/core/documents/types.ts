@@ -35,6 +35,8 @@ export interface DocumentSettings {
   contextGraphFiles: string[];
   /** An export of the existing context graph that imports are simulated against (absolute, or relative to the root). */
   contextGraphBase?: string;
+  /** Context-graph imports larger than this (characters) are not checked, to keep memory bounded (default 20 MB). */
+  contextGraphMaxBytes?: number;
 }
 
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {

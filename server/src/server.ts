@@ -310,7 +310,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     }
     if (change.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
   }
-  if (touched.size) requestRefresh();
+  // Open question files and imports may read the changed files too (the model, a base graph): their cache decides.
+  const kindDocumentOpen = documents.all().some((d) => {
+    const file = pathOf(d.uri);
+    return !!file && !!kinds.kindOf(file);
+  });
+  if (touched.size || kindDocumentOpen) requestRefresh();
 });
 
 connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {

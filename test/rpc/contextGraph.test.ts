@@ -1,8 +1,9 @@
 // Context-graph imports through the real server: diagnostics on open and edit, hover, definition, the preview request.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DefinitionRequest, HoverRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { writeProject } from './helpers/project';
 import { LanguageServerUnderTest } from './helpers/server';
 
@@ -71,6 +72,20 @@ describe('context-graph imports over JSON-RPC', () => {
     assert.deepEqual(toCi[0].range.start, positionOf(IMPORT, '"srv-2"', 0, 0));
     const toBase = (await server.within('definition', server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(IMPORT, '"conn/nagios"') }))) as Location[];
     assert.equal(toBase[0].uri, pathToFileURL(path.join(dir, 'graph/base.json')).href);
+  });
+
+  it('checks an open import again when the base graph changes on disk', async () => {
+    const basePath = path.join(dir, 'graph/base.json');
+    const removed = JSON.stringify(JSON.parse(BASE).filter((e: { _id: string }) => e._id !== 'conn/nagios'));
+    const next = server.nextDiagnostics(uri);
+    fs.writeFileSync(basePath, removed);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(basePath).href, type: FileChangeType.Changed }] });
+    const { diagnostics } = await server.within('diagnostics after the base changed', next);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['context-graph-unknown-link-end']);
+    const restored = server.nextDiagnostics(uri);
+    fs.writeFileSync(basePath, BASE);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(basePath).href, type: FileChangeType.Changed }] });
+    assert.deepEqual((await server.within('diagnostics after the base was restored', restored)).diagnostics, []);
   });
 
   it('answers the preview request with stats and the resulting graph', async () => {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { matchesGlobs } from '../documents/pathPatterns';
 import type { DocumentContext, DocumentKind } from '../documents/types';
 import { analyzeImport, DEFAULT_MAX_BYTES } from './analyze';
+import { resolveBasePath } from './base';
 import { importDefinition, importHover } from './navigate';
 import { looksLikeContextGraphImport } from './sniff';
 
@@ -21,6 +22,9 @@ export const contextGraphKind: DocumentKind = {
   },
   definition(file, text, offset, context) {
     return importDefinition(analyzeImport(file, text, options(context)), offset);
+  },
+  inputs(_file, { root, settings }) {
+    return settings.contextGraphBase ? [resolveBasePath(settings.contextGraphBase, root)] : [];
   },
   discover(settings) {
     // Content-claimed imports elsewhere are found too: every JSON file is offered and the claim decides.

@@ -25,6 +25,8 @@ export interface DocumentKind {
   hover?(file: string, text: string, offset: number, context: DocumentContext): HoverResult | undefined;
   definition?(file: string, text: string, offset: number, context: DocumentContext): DocumentDefinition | undefined;
   completion?(file: string, text: string, offset: number, context: DocumentContext): DocumentCompletionItem[];
+  /** Other files the result depends on (e.g. a base graph): when one changes, open files of the kind are checked again. */
+  inputs?(file: string, context: DocumentClaimContext): string[];
   /** Globs (relative to the project or workspace folder) that `check` searches for files of this kind. */
   discover(settings: DocumentSettings): string[];
 }

@@ -11,6 +11,8 @@ const allEntries = [
   { name: 'core', entry: 'server/src/core/index.ts' },
   { name: 'client', entry: 'client/src/extension.ts' },
   { name: 'server', entry: 'server/src/server.ts' },
+  // Webview pages run in the browser of the webview: vis-network is bundled in, never loaded from a CDN.
+  { name: 'webview/contextGraph', entry: 'webview/contextGraph/main.ts', browser: true },
 ];
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = wanted.filter((name) => !allEntries.some((e) => e.name === name));
@@ -22,8 +24,18 @@ const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.n
 
 const started = Date.now();
 await Promise.all(
-  entries.map(({ name, entry, banner }) =>
-    esbuild.build({
+  entries.map(({ name, entry, banner, browser }) =>
+    esbuild.build(browser ? {
+      entryPoints: [entry],
+      outfile: `dist/${name}.js`,
+      bundle: true,
+      platform: 'browser',
+      target: 'es2020',
+      format: 'iife',
+      sourcemap: production ? false : 'linked',
+      minify: true,
+      logLevel: 'warning',
+    } : {
       entryPoints: [entry],
       outfile: `dist/${name}.js`,
       bundle: true,
@@ -33,7 +45,8 @@ await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
-      alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs' },
+      // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
+      alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },
       banner: banner ? { js: banner } : undefined,
       logLevel: 'warning',

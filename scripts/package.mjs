@@ -16,6 +16,8 @@ const SHIPPED = [
   'README.md',
   'dist/client.js',
   'dist/server.js',
+  'dist/webview/contextGraph.css',
+  'dist/webview/contextGraph.js',
   'package.json',
   'syntaxes/j1ql.language-configuration.json',
   'syntaxes/j1ql.markdown-injection.tmLanguage.json',
@@ -37,7 +39,7 @@ function run(command, args, capture = false) {
 }
 
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
-run(process.execPath, [join(root, 'scripts/build.mjs'), 'client', 'server', '--production']);
+run(process.execPath, [join(root, 'scripts/build.mjs'), 'client', 'server', 'webview/contextGraph', '--production']);
 
 const listed = run(vsce, ['ls', '--no-dependencies'], true)
   .split('\n')

@@ -16,14 +16,17 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
-import { onQueryError } from './core';
+import { onQueryError, type Finding } from './core';
 import { quickFixes, toDiagnostic } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
+import { registerContextGraphPreview } from './lsp/contextGraphPreview';
+import { DocumentKindService } from './lsp/documentKinds';
 import { OverlayHost, pathOf } from './lsp/overlayHost';
 import { PositionMapper } from './lsp/positions';
 import { ProjectSession } from './lsp/projectSession';
-import { AnalysisFinishedNotification, StatusRequest, type ProjectStatus, type StatusResult } from './lsp/protocol';
+import { projectModel } from './lsp/modelRequest';
+import { AnalysisFinishedNotification, ModelRequest, StatusRequest, type ModelParams, type ModelResult, type ProjectStatus, type StatusResult } from './lsp/protocol';
 import { readSettings, type ServerSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,6 +41,12 @@ let canWatchFiles = false;
 let canReadConfiguration = false;
 let definitionLinks = false;
 let settings: ServerSettings = readSettings(undefined);
+const kinds = new DocumentKindService({
+  host,
+  workspaceRoots: () => workspaceRoots,
+  settings: () => settings.documents,
+  sessionFor: (file) => sessionFor(file),
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -72,7 +81,7 @@ connection.onInitialized(() => {
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
-        { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,json}' },
+        { globPattern: '**/*.{ts,tsx,js,jsx,mjs,cjs,json,yaml,yml,j1ql}' },
         { globPattern: '**/.env' },
         { globPattern: '**/{yarn.lock,package-lock.json}' },
         { globPattern: '**/node_modules/@jupiterone/data-model/package.json' },
@@ -169,12 +178,51 @@ const published = new Map<string, string>();
 function publishOpen(session: ProjectSession): void {
   for (const document of documents.all()) {
     const file = pathOf(document.uri);
-    if (!file || !session.contains(file)) continue;
-    const diagnostics = session.findingsFor(file).map((f) => toDiagnostic(f, positions));
-    const key = `${document.version}\0${JSON.stringify(diagnostics)}`;
-    if (published.get(document.uri) === key) continue;
-    published.set(document.uri, key);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    if (file && session.contains(file)) publishDocument(document.uri);
+  }
+}
+
+/** Publishes one open document's findings: a document kind's, or its integration's. */
+function publishDocument(uri: string): void {
+  const document = documents.get(uri);
+  const file = pathOf(uri);
+  if (!document || !file) return;
+  const findings = findingsOf(file);
+  if (!findings) return;
+  const diagnostics = findings.map((f) => toDiagnostic(f, positions));
+  const key = `${document.version}\0${JSON.stringify(diagnostics)}`;
+  if (published.get(uri) === key) return;
+  published.set(uri, key);
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+/** A file's findings: its document kind's when one owns it, else its integration's (undefined: not ours). */
+function findingsOf(file: string): Finding[] | undefined {
+  const owned = kinds.findings(file);
+  if (owned) return owned;
+  const session = sessionFor(file);
+  if (!session) return undefined;
+  analyze(session);
+  return session.findingsFor(file);
+}
+
+/** Push mode, for files a document kind owns: debounce per file, then check and publish it alone. */
+function scheduleDocumentPush(uri: string): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      publishDocument(uri);
+    }, settings.debounceMs),
+  );
+}
+
+/** Push mode: documents of a kind are re-checked when anything they may depend on changed (the model, a base graph). */
+function publishKindDocuments(): void {
+  for (const document of documents.all()) {
+    const file = pathOf(document.uri);
+    if (file && kinds.kindOf(file)) publishDocument(document.uri);
   }
 }
 
@@ -187,6 +235,7 @@ function requestRefresh(): void {
       analyze(session);
       publishOpen(session);
     }
+    publishKindDocuments();
     return;
   }
   if (!canRefreshDiagnostics) return;
@@ -197,9 +246,14 @@ function requestRefresh(): void {
 function onEdited(uri: string): void {
   const file = pathOf(uri);
   if (!file) return;
+  positions.forget(file);
+  if (kinds.kindOf(file)) {
+    // A question file or an import is not part of the integration's program: only it is checked again.
+    if (!pullDiagnostics) scheduleDocumentPush(uri);
+    return;
+  }
   const session = sessionFor(file);
   if (!session) return;
-  positions.forget(file);
   session.changed(file);
   if (pullDiagnostics) requestRefresh();
   else schedulePush(session, uri);
@@ -207,6 +261,10 @@ function onEdited(uri: string): void {
 
 documents.onDidOpen(({ document }) => {
   const file = pathOf(document.uri);
+  if (file && kinds.kindOf(file)) {
+    if (!pullDiagnostics) scheduleDocumentPush(document.uri);
+    return;
+  }
   const session = file ? sessionFor(file) : undefined;
   if (!session || !file) return;
   // Opening shows what is on disk plus this buffer: only this file may differ from what was analysed.
@@ -228,6 +286,7 @@ documents.onDidClose(({ document }) => {
   const file = pathOf(document.uri);
   if (file) {
     positions.forget(file);
+    kinds.forget(file);
     // The closed buffer's unsaved text no longer counts: the disk version does.
     sessionFor(file)?.changed(file);
   }
@@ -256,11 +315,9 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
   const file = pathOf(params.textDocument.uri);
-  const session = file ? sessionFor(file) : undefined;
-  if (!file || !session) return { kind: 'full', items: [] };
+  if (!file) return { kind: 'full', items: [] };
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-  analyze(session);
-  return { kind: 'full', resultId: String(session.generation), items: session.findingsFor(file).map((f) => toDiagnostic(f, positions)) };
+  return { kind: 'full', items: (findingsOf(file) ?? []).map((f) => toDiagnostic(f, positions)) };
 });
 
 connection.onCodeAction((params) => quickFixes(params.context.diagnostics));
@@ -271,12 +328,24 @@ registerFeatures({
   positions,
   sessionFor,
   sessions: () => sessions,
+  kinds,
   linkSupport: () => definitionLinks,
 });
+
+registerContextGraphPreview(connection, kinds);
 
 onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
 
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
+
+connection.onRequest(ModelRequest.method, (params: ModelParams | undefined): ModelResult => {
+  const root = params?.projectPath ? path.resolve(params.projectPath) : undefined;
+  // A project's root is not inside it (ProjectSession.contains): look for it by root first, or sessionFor would add a second session.
+  const wanted = root ? [sessions.find((s) => s.root === root) ?? sessionFor(root)] : sessions;
+  const projects = wanted.filter((s): s is ProjectSession => !!s);
+  for (const session of projects) analyze(session);
+  return { projects: projects.map((session) => projectModel(session, positions)) };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -9,3 +9,5 @@ export { LineIndex } from './text/lineIndex';
 export * from './document';
 export { Evaluator } from './evaluator/evaluator';
 export * from './queries';
+export * from './documents';
+export * from './contextGraph';

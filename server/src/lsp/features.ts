@@ -23,10 +23,11 @@ import {
   hover,
   references,
   workspaceSymbols,
-  type CompletionKind,
+  type DocumentCompletionItem,
   type IntegrationAnalysis,
   type StepSymbol,
 } from '../core';
+import type { DocumentKindService } from './documentKinds';
 import { pathOf } from './overlayHost';
 import { uriOf, type PositionMapper } from './positions';
 import type { ProjectSession } from './projectSession';
@@ -39,12 +40,15 @@ export interface RunStepArguments {
   stepIds: string[];
 }
 
-const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+const COMPLETION_KIND: Record<DocumentCompletionItem['kind'], CompletionItemKind> = {
   step: CompletionItemKind.Reference,
   entityClass: CompletionItemKind.Class,
   relationshipClass: CompletionItemKind.EnumMember,
   entityType: CompletionItemKind.Value,
   relationshipType: CompletionItemKind.Value,
+  keyword: CompletionItemKind.Keyword,
+  entity: CompletionItemKind.Reference,
+  value: CompletionItemKind.Value,
 };
 
 interface Features {
@@ -53,7 +57,17 @@ interface Features {
   positions: PositionMapper;
   sessionFor(file: string): ProjectSession | undefined;
   sessions(): ProjectSession[];
+  kinds: DocumentKindService;
   linkSupport(): boolean;
+}
+
+/** A file a document kind owns, with the cursor's offset: editor queries go to the kind, not the integration. */
+function inDocument(features: Features, uri: string, position: Position) {
+  const file = pathOf(uri);
+  const owned = file ? features.kinds.kindOf(file) : undefined;
+  const offset = file && owned ? features.positions.offset(file, position) : undefined;
+  if (!file || !owned || offset === undefined) return undefined;
+  return { file, offset, ...owned, context: features.kinds.context(file) };
 }
 
 /** The analysis of the project a document belongs to, current with the document, and the cursor's offset. */
@@ -87,14 +101,16 @@ export function registerFeatures(features: Features): void {
   const { connection, positions } = features;
 
   connection.onHover(({ textDocument, position }): Hover | null => {
-    const here = at(features, textDocument.uri, position);
-    const result = here && hover(here.analysis, here.file, here.offset, here.session.facts);
+    const doc = inDocument(features, textDocument.uri, position);
+    const here = doc ? undefined : at(features, textDocument.uri, position);
+    const result = doc ? doc.kind.hover?.(doc.file, doc.text, doc.offset, doc.context) : here && hover(here.analysis, here.file, here.offset, here.session.facts);
     return result ? { contents: { kind: 'markdown', value: result.markdown }, range: positions.range(result.range) } : null;
   });
 
   connection.onDefinition(({ textDocument, position }): Location[] | LocationLink[] | null => {
-    const here = at(features, textDocument.uri, position);
-    const result = here && definition(here.analysis, here.file, here.offset, here.session.facts);
+    const doc = inDocument(features, textDocument.uri, position);
+    const here = doc ? undefined : at(features, textDocument.uri, position);
+    const result = doc ? doc.kind.definition?.(doc.file, doc.text, doc.offset, doc.context) : here && definition(here.analysis, here.file, here.offset, here.session.facts);
     if (!result?.targets.length) return null;
     if (features.linkSupport()) {
       return result.targets.map((t) => ({
@@ -117,9 +133,14 @@ export function registerFeatures(features: Features): void {
   });
 
   connection.onCompletion(({ textDocument, position }): CompletionItem[] => {
-    const here = at(features, textDocument.uri, position);
-    if (!here) return [];
-    return completion(here.analysis, here.file, here.offset, here.session.facts).map((item, index) => ({
+    const doc = inDocument(features, textDocument.uri, position);
+    const here = doc ? undefined : at(features, textDocument.uri, position);
+    const items: DocumentCompletionItem[] = doc
+      ? (doc.kind.completion?.(doc.file, doc.text, doc.offset, doc.context) ?? [])
+      : here
+        ? completion(here.analysis, here.file, here.offset, here.session.facts)
+        : [];
+    return items.map((item, index) => ({
       label: item.label,
       kind: COMPLETION_KIND[item.kind],
       detail: item.detail,

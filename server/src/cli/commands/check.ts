@@ -1,5 +1,19 @@
 import * as path from 'node:path';
-import { analyzeIntegration, createRuleContext, diskFileHost, runRules, type Severity } from '../../core';
+import {
+  analyzeIntegration,
+  createRuleContext,
+  DEFAULT_DOCUMENT_SETTINGS,
+  diskFileHost,
+  runRules,
+  type DocumentSettings,
+  type Finding,
+  type IntegrationAnalysis,
+  type QueryFacts,
+  type Severity,
+} from '../../core';
+import { entryCandidates } from '../../core/model/findEntry';
+import { dataModelOf } from '../../core/rules/projectDataModel';
+import { discoverDocuments } from '../discoverDocuments';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { formatJson } from '../findings/formatJson';
 import { formatSarif } from '../findings/formatSarif';
@@ -13,21 +27,43 @@ export interface CheckOptions extends ProjectOptions {
   format?: string;
   dataModel?: string;
   version: string;
+  /** Options of the document kinds (context-graph files and base graph); defaults otherwise. */
+  documents?: Partial<DocumentSettings>;
 }
 
-/** `integration-lens check`: every rule over the project; exit 1 when any error is found. */
+/**
+ * `integration-lens check`: every rule over the integration, and every document kind (question files, context-graph
+ * imports) over its files; exit 1 when any error is found. A folder with no integration but with such files is
+ * checked too (a repository of Canopsis imports needs no integration).
+ */
 export function checkCommand(options: CheckOptions, output: Output): number {
   const projectPath = path.resolve(options.projectPath ?? '.');
   const host = diskFileHost;
   const locator = new Locator(projectPath, host);
-  const analysis = analyzeIntegration({ projectPath, module: options.module, host });
-  if ('kind' in analysis) {
-    reportProblems(analysis.problems, locator, output);
-    output.err(`${analysis.range ? `${locator.prefix(analysis.range)}: ` : ''}error: ${analysis.message}`);
-    return EXIT_BAD_INPUT;
+  const settings: DocumentSettings = { ...DEFAULT_DOCUMENT_SETTINGS, ...options.documents };
+  const documents = host.directoryExists(projectPath) ? discoverDocuments(projectPath, host, settings) : [];
+  const hasIntegration = entryCandidates(projectPath, host, options.module).length > 0;
+
+  const found: Finding[] = [];
+  let integration: IntegrationAnalysis | undefined;
+  let facts: QueryFacts | undefined;
+  if (hasIntegration || !documents.length) {
+    const analysis = analyzeIntegration({ projectPath, module: options.module, host });
+    if ('kind' in analysis) {
+      reportProblems(analysis.problems, locator, output);
+      output.err(`${analysis.range ? `${locator.prefix(analysis.range)}: ` : ''}error: ${analysis.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    const context = createRuleContext(analysis, host, { dataModelSource: options.dataModel === 'bundled' ? 'bundled' : 'project' });
+    found.push(...runRules(analysis, host, undefined, context));
+    integration = analysis;
+    facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
   }
-  const context = createRuleContext(analysis, host, { dataModelSource: options.dataModel === 'bundled' ? 'bundled' : 'project' });
-  const findings = locateFindings(runRules(analysis, host, undefined, context), locator);
+  for (const document of documents) {
+    found.push(...document.kind.check(document.file, document.text, { root: projectPath, settings, host, integration, facts }));
+  }
+
+  const findings = locateFindings(found, locator);
   const format = options.format ?? 'text';
   if (format === 'json') output.out(formatJson(findings));
   else if (format === 'sarif') output.out(formatSarif(findings, locator, projectPath, options.version));
@@ -38,6 +74,9 @@ export function checkCommand(options: CheckOptions, output: Output): number {
   const summary = [`${errors} error${errors === 1 ? '' : 's'}`, `${count('warning')} warning${count('warning') === 1 ? '' : 's'}`];
   const infos = count('information') + count('hint');
   if (infos) summary.push(`${infos} information`);
-  output.err(`${summary.join(', ')} in ${analysis.model.steps.items.length} steps (${analysis.model.files.length} files analysed).`);
+  const scope: string[] = [];
+  if (integration) scope.push(`${integration.model.steps.items.length} steps (${integration.model.files.length} files analysed)`);
+  if (documents.length) scope.push(`${documents.length} other file${documents.length === 1 ? '' : 's'} (${[...new Set(documents.map((d) => d.kind.id))].join(', ')})`);
+  output.err(`${summary.join(', ')} in ${scope.join(' and ')}.`);
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -11,8 +11,10 @@ const allEntries = [
   { name: 'core', entry: 'server/src/core/index.ts' },
   { name: 'client', entry: 'client/src/extension.ts' },
   { name: 'server', entry: 'server/src/server.ts' },
-  // The webview page: a browser bundle (vis-network included, no CDN) and its stylesheet, dist/webview/graph.{js,css}.
-  { name: 'webview', entry: 'webview/graph.ts', outfile: 'dist/webview/graph.js', browser: true },
+  // Webview pages run in the browser of the webview: vis-network is bundled in, never loaded from a CDN.
+  { name: 'webview/contextGraph', entry: 'webview/contextGraph/main.ts', browser: true },
+  // The collected, declared-types and step graphs and the sync preview: one page, dist/webview/graph.{js,css}.
+  { name: 'webview/graph', entry: 'webview/graph.ts', browser: true },
 ];
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = wanted.filter((name) => !allEntries.some((e) => e.name === name));
@@ -24,18 +26,28 @@ const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.n
 
 const started = Date.now();
 await Promise.all(
-  entries.map(({ name, entry, banner, outfile, browser }) =>
-    esbuild.build({
+  entries.map(({ name, entry, banner, browser }) =>
+    esbuild.build(browser ? {
       entryPoints: [entry],
-      outfile: outfile ?? `dist/${name}.js`,
+      outfile: `dist/${name}.js`,
       bundle: true,
-      platform: browser ? 'browser' : 'node',
-      target: browser ? 'chrome120' : 'node20',
-      format: browser ? 'iife' : 'cjs',
+      platform: 'browser',
+      target: 'es2020',
+      format: 'iife',
+      sourcemap: production ? false : 'linked',
+      minify: true,
+      logLevel: 'warning',
+    } : {
+      entryPoints: [entry],
+      outfile: `dist/${name}.js`,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
-      // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: bundle its ESM build.
+      // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
       alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },
       banner: banner ? { js: banner } : undefined,
@@ -43,8 +55,8 @@ await Promise.all(
     }),
   ),
 );
-for (const { name, outfile } of entries) {
-  const file = outfile ?? `dist/${name}.js`;
-  console.log(`${file} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+for (const { name } of entries) {
+  const size = statSync(`dist/${name}.js`).size;
+  console.log(`dist/${name}.js ${(size / 1024).toFixed(0)} KiB`);
 }
 console.log(`built in ${Date.now() - started} ms`);

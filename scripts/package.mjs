@@ -11,7 +11,21 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const outArg = process.argv.indexOf('--out');
 const out = resolve(root, outArg > 0 ? process.argv[outArg + 1] : `dist/${name}-${version}.vsix`);
 /** What the extension needs at run time; .vscodeignore whitelists exactly these. */
-const SHIPPED = ['LICENSE', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/webview/graph.css', 'dist/webview/graph.js', 'package.json'];
+const SHIPPED = [
+  'LICENSE',
+  'README.md',
+  'dist/client.js',
+  'dist/server.js',
+  'dist/webview/contextGraph.css',
+  'dist/webview/contextGraph.js',
+  'dist/webview/graph.css',
+  'dist/webview/graph.js',
+  'package.json',
+  'syntaxes/j1ql.language-configuration.json',
+  'syntaxes/j1ql.markdown-injection.tmLanguage.json',
+  'syntaxes/j1ql.tmLanguage.json',
+  'syntaxes/j1ql.yaml-injection.tmLanguage.json',
+];
 
 const started = Date.now();
 const seconds = (from) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
@@ -27,7 +41,7 @@ function run(command, args, capture = false) {
 }
 
 const vsce = join(root, 'node_modules', '.bin', 'vsce');
-run(process.execPath, [join(root, 'scripts/build.mjs'), 'client', 'server', 'webview', '--production']);
+run(process.execPath, [join(root, 'scripts/build.mjs'), 'client', 'server', 'webview/contextGraph', 'webview/graph', '--production']);
 
 const listed = run(vsce, ['ls', '--no-dependencies'], true)
   .split('\n')

@@ -1,4 +1,4 @@
-// Runs every test layer in order (build, type check, unit, JSON-RPC, end-to-end in a real VS Code),
+// Runs every test layer in order (build, type check, unit, real CLI runs, JSON-RPC, end-to-end in a real VS Code),
 // streams their output, and closes with one `tests: N passed, N failed` line over all mocha layers.
 // Exits non-zero if any step fails. Usage: node scripts/test-all.mjs [--skip-e2e]
 import { spawn } from 'node:child_process';
@@ -8,6 +8,8 @@ const steps = [
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'unit', cmd: ['npm', 'run', '--silent', 'test:unit'], mocha: true },
+  // The task runner with the real j1-integration on test/fixtures/run-integration (npm ci there the first time).
+  { name: 'run', cmd: ['npm', 'run', '--silent', 'test:run'], mocha: true },
   { name: 'rpc', cmd: ['npm', 'run', '--silent', 'test:rpc'], mocha: true },
   ...(skipE2e ? [] : [{ name: 'e2e', cmd: ['npm', 'run', '--silent', 'test:e2e'], mocha: true }]),
 ];

@@ -25,7 +25,7 @@ const MAX_ENTRY_BYTES = 512 * 1024;
 
 export interface Evidence {
   /** What made it an integration. */
-  reason: 'sdk-dependency' | 'invocationConfig';
+  reason: 'sdk-dependency' | 'invocationConfig' | 'context-graph';
   /** The file that says so. */
   file: vscode.Uri;
 }
@@ -60,8 +60,15 @@ export async function detectIntegration(token?: vscode.CancellationToken): Promi
       if (text !== undefined && mentionsInvocationConfig(text)) return result({ reason: 'invocationConfig', file: entry });
     }
   }
+  // A Canopsis repository holds no integration but import files: the server checks those too.
+  const globs = vscode.workspace.getConfiguration('integrationLens').get<string[]>('contextGraph.files', CONTEXT_GRAPH_GLOBS);
+  const imports = await vscode.workspace.findFiles(`{${(globs.length ? globs : CONTEXT_GRAPH_GLOBS).join(',')}}`, '**/node_modules/**', 1, token);
+  if (imports.length) return result({ reason: 'context-graph', file: imports[0] });
   return result(undefined);
 }
+
+/** The default of `integrationLens.contextGraph.files` (the manifest's activation events list the same). */
+export const CONTEXT_GRAPH_GLOBS = ['**/*.contextgraph.json', '**/context-graph/**/*.json'];
 
 /** A package.json's text lists @jupiterone/integration-sdk-core among any kind of dependencies. */
 export function dependsOnSdk(packageJson: string): boolean {

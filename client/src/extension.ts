@@ -1,7 +1,12 @@
 // The VS Code side: decides whether the workspace holds an integration, starts the language server if so, shows its
 // state and latest analysis, offers a restart. No analysis happens here.
 import * as vscode from 'vscode';
+import { previewContextGraph, registerPreviewSerializer } from './contextGraphPreview';
 import { runStep } from './runStep';
+import { ApiKeyCommands, ApiKeyStore, clearApiKey, setApiKey } from './tasks/apiKey';
+import { TASK_TYPE } from './tasks/definition';
+import { J1TaskProvider } from './tasks/taskProvider';
+import type { TaskRunResult, TaskServices } from './tasks/taskTerminal';
 import {
   LanguageClient,
   State,
@@ -10,7 +15,7 @@ import {
   type NodeModule,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { AnalysisFinishedNotification, type AnalysisFinishedParams } from '../../server/src/lsp/protocol';
+import { AnalysisFinishedNotification, ModelRequest, type AnalysisFinishedParams, type ModelResult, type ProjectModel } from '../../server/src/lsp/protocol';
 import { detectIntegration, watch, type DetectionResult, type Evidence } from './detect';
 import { readSettings, SECTION } from './settings';
 import { ServerStatusItem } from './statusItem';
@@ -33,12 +38,17 @@ export interface IntegrationLensApi {
   readonly statusItem: vscode.StatusBarItem | undefined;
   /** The Steps view, the webview panels and the sync preview. */
   readonly views: ViewsApi;
+  /** Each j1-integration task run that ended: its exit code, step results and the sync snapshot it saved. */
+  readonly onDidFinishTaskRun: vscode.Event<TaskRunResult>;
+  /** Whether a JupiterOne API key is in the secret storage (the key itself is never exposed). */
+  hasApiKey(): Promise<boolean>;
 }
 
 export const Commands = {
   restartServer: 'integrationLens.restartServer',
   showOutput: 'integrationLens.showOutput',
   runStep: 'integrationLens.runStep',
+  previewContextGraph: 'integrationLens.previewContextGraph',
 } as const;
 
 /** Set while the language client exists; the manifest's `when` clauses read it. */
@@ -50,7 +60,9 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
   const log = vscode.window.createOutputChannel('Integration Lens', { log: true });
   const trace = vscode.window.createOutputChannel('Integration Lens Trace', { log: true });
   const analysisFinished = new vscode.EventEmitter<AnalysisFinishedParams>();
-  context.subscriptions.push(log, trace, analysisFinished);
+  const taskRunFinished = new vscode.EventEmitter<TaskRunResult>();
+  const apiKeys = new ApiKeyStore(context.secrets);
+  context.subscriptions.push(log, trace, analysisFinished, taskRunFinished, apiKeys);
 
   let status: ServerStatusItem | undefined;
   let resolveReady!: (client: LanguageClient) => void;
@@ -131,7 +143,22 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
     return checking;
   }
 
+  const taskServices: TaskServices = {
+    apiKey: () => apiKeys.get(),
+    model: (projectPath) => projectModel(client, projectPath),
+    globalStoragePath: context.globalStorageUri.fsPath,
+    log,
+    finished: (result) => {
+      log.info(`j1-integration ${result.definition.command} in ${result.projectPath} ended with exit code ${result.exitCode}${result.snapshotDirectory ? `; sync snapshot in ${result.snapshotDirectory}` : ''}`);
+      taskRunFinished.fire(result);
+    },
+  };
+  const taskProvider = new J1TaskProvider(taskServices);
+
   context.subscriptions.push(
+    vscode.tasks.registerTaskProvider(TASK_TYPE, taskProvider),
+    vscode.commands.registerCommand(ApiKeyCommands.set, (key?: unknown) => setApiKey(apiKeys, key)),
+    vscode.commands.registerCommand(ApiKeyCommands.clear, () => clearApiKey(apiKeys)),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       const languageClient = client;
       if (!languageClient) {
@@ -153,7 +180,9 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
       }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => log.show(true)),
-    vscode.commands.registerCommand(Commands.runStep, runStep),
+    vscode.commands.registerCommand(Commands.runStep, (args) => runStep(taskProvider, args)),
+    vscode.commands.registerCommand(Commands.previewContextGraph, (uri?: vscode.Uri) => previewContextGraph(context, ready, uri)),
+    registerPreviewSerializer(context),
   );
 
   // The views ask the server once it runs; while the workspace holds no integration they stay hidden (`when`).
@@ -172,7 +201,24 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
     get statusItem() {
       return status?.item;
     },
+    onDidFinishTaskRun: taskRunFinished.event,
+    hasApiKey: () => apiKeys.has(),
   };
+}
+
+/** MODEL_TIMEOUT_MS: a task does not wait longer for the server's model; it runs without (every .env value masked). */
+const MODEL_TIMEOUT_MS = 5000;
+
+async function projectModel(languageClient: LanguageClient | undefined, projectPath: string): Promise<ProjectModel | undefined> {
+  if (!languageClient || languageClient.state !== State.Running) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), MODEL_TIMEOUT_MS)));
+  try {
+    const result = await Promise.race([languageClient.sendRequest<ModelResult>(ModelRequest.method, { projectPath }), timeout]);
+    return result?.projects.find((p) => p.root === projectPath) ?? result?.projects[0];
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, trace: vscode.LogOutputChannel): LanguageClient {

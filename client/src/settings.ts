@@ -9,6 +9,7 @@ export interface ClientSettings {
   validate: 'onType' | 'onSave';
   debounceMs: number;
   dataModel: { source: 'project' | 'bundled' };
+  contextGraph: { files?: string[]; baseGraph?: string; maxFileSizeMB?: number };
 }
 
 export function readSettings(): ClientSettings {
@@ -17,5 +18,10 @@ export function readSettings(): ClientSettings {
     validate: config.get<string>('validate') === 'onSave' ? 'onSave' : 'onType',
     debounceMs: config.get<number>('debounceMs', 150),
     dataModel: { source: config.get<string>('dataModel.source') === 'bundled' ? 'bundled' : 'project' },
+    contextGraph: {
+      files: config.get<string[]>('contextGraph.files'),
+      baseGraph: config.get<string>('contextGraph.baseGraph') || undefined,
+      maxFileSizeMB: config.get<number>('contextGraph.maxFileSizeMB'),
+    },
   };
 }

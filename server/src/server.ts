@@ -20,11 +20,13 @@ import { onQueryError, type Finding } from './core';
 import { quickFixes, toDiagnostic } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
+import { registerContextGraphPreview } from './lsp/contextGraphPreview';
 import { DocumentKindService } from './lsp/documentKinds';
 import { OverlayHost, pathOf } from './lsp/overlayHost';
 import { PositionMapper } from './lsp/positions';
 import { ProjectSession } from './lsp/projectSession';
-import { AnalysisFinishedNotification, StatusRequest, type ProjectStatus, type StatusResult } from './lsp/protocol';
+import { projectModel } from './lsp/modelRequest';
+import { AnalysisFinishedNotification, ModelRequest, StatusRequest, type ModelParams, type ModelResult, type ProjectStatus, type StatusResult } from './lsp/protocol';
 import { readSettings, type ServerSettings } from './lsp/settings';
 import { registerViewRequests } from './lsp/views';
 
@@ -316,7 +318,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     }
     if (change.type === FileChangeType.Deleted) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
   }
-  if (touched.size || collectedChanged) requestRefresh();
+  // Open question files and imports may read the changed files too (the model, a base graph): their cache decides.
+  const kindDocumentOpen = documents.all().some((d) => {
+    const file = pathOf(d.uri);
+    return !!file && !!kinds.kindOf(file);
+  });
+  if (touched.size || kindDocumentOpen || collectedChanged) requestRefresh();
 });
 
 connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
@@ -338,11 +345,22 @@ registerFeatures({
   linkSupport: () => definitionLinks,
 });
 
+registerContextGraphPreview(connection, kinds);
+
 onQueryError((error, query) => connection.console.error(`Integration Lens: ${query} failed: ${(error as Error).stack ?? error}`));
 
 registerViewRequests({ connection, host, positions, kinds, sessions: () => sessions });
 
 connection.onRequest(StatusRequest.method, (): StatusResult => ({ ok: true, version, projects: sessions.map(statusOf) }));
+
+connection.onRequest(ModelRequest.method, (params: ModelParams | undefined): ModelResult => {
+  const root = params?.projectPath ? path.resolve(params.projectPath) : undefined;
+  // A project's root is not inside it (ProjectSession.contains): look for it by root first, or sessionFor would add a second session.
+  const wanted = root ? [sessions.find((s) => s.root === root) ?? sessionFor(root)] : sessions;
+  const projects = wanted.filter((s): s is ProjectSession => !!s);
+  for (const session of projects) analyze(session);
+  return { projects: projects.map((session) => projectModel(session, positions)) };
+});
 
 documents.listen(connection);
 connection.listen();

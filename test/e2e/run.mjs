@@ -4,7 +4,9 @@
 // all windows at once in the same code-server:
 //   integration  a small integration with one misspelled dependsOn: activation, server, diagnostics, quick fix,
 //                hover, status item, restart;
-//   idle         a TypeScript project that is not an integration: the extension stays idle until it becomes one.
+//   idle         a TypeScript project that is not an integration: the extension stays idle until it becomes one;
+//   run          the fixture integration test/fixtures/run-integration with its real j1-integration CLI: the task
+//                provider's collect and sync (against servers the suite starts on 127.0.0.1), the API key command.
 // Two ways to load the extension:
 //   (default)         this repository as the extension under development (dist/client.js, dist/server.js);
 //   --vsix [FILE]     the packaged VSIX (default dist/<name>-<version>.vsix, from `npm run package`) installed with
@@ -14,12 +16,13 @@
 // Whatever it started is stopped at the end, also on failure, Ctrl-C or the overall timeout (E2E_TIMEOUT_MS, 5 min).
 // Build first (`npm run test:e2e` and `npm run test:e2e:vsix` do).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { cacheDir, ensureE2eTools, node24Env, repoRoot } from '../../scripts/e2e/setup.mjs';
+import { ensureRunFixture, runFixtureDir } from '../support/runFixture.mjs';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
@@ -31,9 +34,15 @@ const vsix =
     ? undefined
     : resolve(process.argv[vsixIndex + 1] && !process.argv[vsixIndex + 1].startsWith('-') ? process.argv[vsixIndex + 1] : join(repoRoot, `dist/${manifest.name}-${manifest.version}.vsix`));
 const suiteDir = join(repoRoot, 'dist/test/e2e/suite');
-const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,views').split(',').map((name) => ({
+/**
+ * Scenarios whose workspace is a copy of a fixture with test/e2e/workspaces/<name> laid over it; the fixture's
+ * node_modules is linked, not copied (the real j1-integration CLI and the SDK, installed by ensureRunFixture).
+ */
+const fixtureBases = { run: runFixtureDir };
+const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,run,canopsis,views').split(',').map((name) => ({
   name,
   workspace: join(repoRoot, 'test/e2e/workspaces', name),
+  base: fixtureBases[name],
 }));
 const screenshotsDir = join(cacheDir, 'screenshots');
 const logsDir = join(cacheDir, 'logs');
@@ -265,6 +274,8 @@ async function stopProcessGroup(pgid, exited) {
  *   POST <base>/screenshot?name=N[&selector=S&text=T]  a screenshot, once an element matching S shows T if given;
  *   GET  <base>/text?selector=S&text=T                 the innerText of the first element matching S that shows T,
  *                                                      waiting for it (404 if none does within 10 s).
+ *   GET  <base>/frameText?selector=S&text=T            the same in any frame (webviews are nested iframes);
+ *   GET  <base>/frameAttribute?selector=S&attribute=A  attribute A of the first element matching S in any frame.
  *   GET  <base>/webview?selector=S                     inside the visible webview's page: the first element matching
  *                                                      S, as JSON {text, data (its data-* attributes), canvases},
  *                                                      waiting for it (404 if none does within 10 s).
@@ -287,6 +298,10 @@ async function startControlServer(pages) {
         response.writeHead(200).end(await findText(page, selector, text));
       } else if (request.method === 'GET' && action === 'webview' && selector) {
         response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(await webviewElement(page, selector)));
+      } else if (request.method === 'GET' && action === 'frameText' && selector) {
+        response.writeHead(200).end(await findInFrames(page, selector, (e) => e.innerText, text));
+      } else if (request.method === 'GET' && action === 'frameAttribute' && selector) {
+        response.writeHead(200).end(await findInFrames(page, selector, null, '', url.searchParams.get('attribute') ?? ''));
       } else {
         response.writeHead(404).end();
       }
@@ -319,6 +334,36 @@ async function webviewElement(page, selector) {
   return element.evaluate((e) => ({ text: e.innerText.slice(0, 5000), data: { ...e.dataset }, canvases: document.querySelectorAll('canvas').length }));
 }
 
+/**
+ * Looks in every frame of the page (webview iframes come and go) for an element matching `selector` whose innerText
+ * includes `text` (or, with `attribute`, which has it), until one does or 10 s pass. Frames are polled: a webview's
+ * inner document loads without an event the page exposes.
+ */
+async function findInFrames(page, selector, _read, text, attribute) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .evaluate(
+          ([selector, text, attribute]) => {
+            const element = [...document.querySelectorAll(selector)].find((e) => (attribute ? e.hasAttribute(attribute) : (e.innerText ?? '').includes(text)));
+            if (!element) return undefined;
+            return attribute ? element.getAttribute(attribute) : element.innerText;
+          },
+          [selector, text, attribute],
+        )
+        .catch(() => undefined);
+      if (found !== undefined && found !== null) return String(found);
+    }
+    if (Date.now() > deadline) {
+      const error = new Error(`no frame shows ${selector}`);
+      error.name = 'TimeoutError';
+      throw error;
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
 async function screenshot(page, name) {
   const slug = name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
   const file = join(screenshotsDir, `${slug}.png`);
@@ -343,6 +388,11 @@ function saveWorkbenchLogs(scenario, logs) {
  */
 async function runScenario({ browser, port, control, pages, dirs, extension, scenario, codeServer }) {
   const folder = join(dirs.workspaces, scenario.name);
+  if (scenario.base) {
+    const skip = new Set(['node_modules', '.j1-integration', '.j1-integration-cache', '.env']);
+    cpSync(scenario.base, folder, { recursive: true, filter: (source) => !skip.has(relative(scenario.base, source).split('/')[0]) });
+    symlinkSync(join(scenario.base, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  }
   cpSync(scenario.workspace, folder, { recursive: true });
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
@@ -408,6 +458,7 @@ async function runScenario({ browser, port, control, pages, dirs, extension, sce
 async function main() {
   assertBuilt();
   const tools = await ensureE2eTools();
+  if (scenarios.some((s) => s.base === runFixtureDir)) ensureRunFixture({ log: say });
   for (const dir of [screenshotsDir, logsDir]) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand } from './commands/check';
 import { documentCommand } from './commands/document';
+import { importPreviewCommand } from './commands/importPreview';
 import { modelCommand } from './commands/model';
 import { syncPreviewCommand } from './commands/syncPreview';
 import { EXIT_BAD_INPUT } from './exitCodes';
@@ -35,9 +37,25 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
         .choices(['project', 'bundled'])
         .default('project'),
     )
-    .action((opts: { projectPath: string; module?: string; format: string; dataModel: string }) =>
-      setExitCode(checkCommand({ ...opts, version: program.version() ?? '0.0.0' }, output)),
-    );
+    .option('--context-graph-base <file>', 'an export of the existing Canopsis context graph that imports are simulated against')
+    .option('--context-graph-max-size <MB>', 'context-graph imports above this size are not checked', '20')
+    .action((opts: { projectPath: string; module?: string; format: string; dataModel: string; contextGraphBase?: string; contextGraphMaxSize: string }) => {
+      const maxMb = Number(opts.contextGraphMaxSize);
+      const documents = {
+        ...(opts.contextGraphBase ? { contextGraphBase: path.resolve(opts.contextGraphBase) } : {}),
+        ...(maxMb > 0 ? { contextGraphMaxBytes: maxMb * 1024 * 1024 } : {}),
+      };
+      setExitCode(checkCommand({ ...opts, documents, version: program.version() ?? '0.0.0' }, output));
+    });
+
+  program
+    .command('import-preview')
+    .description('what Canopsis would do with a context-graph import: the stats it would report, or where it would stop')
+    .argument('<file>', 'the import ({"cis": [...], "links": [...]})')
+    .option('-b, --base <file>', 'an export of the existing context graph to simulate the import against')
+    .option('--max-size <MB>', 'refuse imports above this size', '20')
+    .addOption(new Option('-f, --format <format>', 'output format (json adds the resulting graph)').choices(['text', 'json']).default('text'))
+    .action((file: string, opts: { base?: string; format: string; maxSize: string }) => setExitCode(importPreviewCommand({ file, ...opts }, output)));
 
   program
     .command('document')

@@ -10,6 +10,7 @@ export * from './document';
 export { Evaluator } from './evaluator/evaluator';
 export * from './queries';
 export * from './documents';
+export * from './contextGraph';
 // Collected data (.j1-integration) and the plain-data views, namespaced: their names are generic.
 export * as collected from './collected';
 export * as views from './views';

@@ -58,7 +58,8 @@ export class DocumentKindService {
     }
     const context = this.context(file);
     const session = this.options.sessionFor(file);
-    const key = `${owned.kind.id}\0${this.options.host.version(file)}\0${session?.generation ?? -1}\0${JSON.stringify(context.settings)}`;
+    const inputs = owned.kind.inputs?.(file, context) ?? [];
+    const key = [owned.kind.id, this.options.host.version(file), session?.generation ?? -1, JSON.stringify(context.settings), ...inputs.map((f) => `${f}:${this.options.host.version(f)}`)].join('\0');
     const cached = this.checked.get(file);
     if (cached?.key === key) return cached.findings;
     let findings: Finding[];

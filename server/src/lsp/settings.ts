@@ -30,8 +30,10 @@ function readDocumentSettings(section: Record<string, unknown>): DocumentSetting
   const nested = section.contextGraph && typeof section.contextGraph === 'object' ? (section.contextGraph as Record<string, unknown>) : {};
   const files = nested.files ?? section['contextGraph.files'];
   const base = nested.baseGraph ?? section['contextGraph.baseGraph'];
+  const maxMb = Number(nested.maxFileSizeMB ?? section['contextGraph.maxFileSizeMB']);
   return {
     contextGraphFiles: Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : DEFAULT_DOCUMENT_SETTINGS.contextGraphFiles,
     contextGraphBase: typeof base === 'string' && base.trim() ? base : undefined,
+    ...(Number.isFinite(maxMb) && maxMb > 0 ? { contextGraphMaxBytes: maxMb * 1024 * 1024 } : {}),
   };
 }

@@ -38,4 +38,25 @@ export const workbench = {
     if (!response.ok) throw new Error(`webview ${selector}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { text: string; data: Record<string, string>; canvases: number };
   },
+
+  /**
+   * Like textOf, but in any frame of the page: webviews render in nested iframes (the preview's DOM). Undefined if no
+   * frame shows such an element within 10 s.
+   */
+  async frameText(selector: string, text: string): Promise<string | undefined> {
+    if (!control) throw new Error('no workbench control endpoint');
+    const response = await fetch(`${control}/frameText?${new URLSearchParams({ selector, text })}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`frame text of ${selector}: ${response.status} ${await response.text()}`);
+    return response.text();
+  },
+
+  /** An attribute of the first element matching `selector` in any frame, once there is one (undefined after 10 s). */
+  async frameAttribute(selector: string, attribute: string): Promise<string | undefined> {
+    if (!control) throw new Error('no workbench control endpoint');
+    const response = await fetch(`${control}/frameAttribute?${new URLSearchParams({ selector, attribute })}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`frame attribute of ${selector}: ${response.status} ${await response.text()}`);
+    return response.text();
+  },
 };

@@ -25,6 +25,8 @@ export interface DocumentKind {
   hover?(file: string, text: string, offset: number, context: DocumentContext): HoverResult | undefined;
   definition?(file: string, text: string, offset: number, context: DocumentContext): DocumentDefinition | undefined;
   completion?(file: string, text: string, offset: number, context: DocumentContext): DocumentCompletionItem[];
+  /** Other files the result depends on (e.g. a base graph): when one changes, open files of the kind are checked again. */
+  inputs?(file: string, context: DocumentClaimContext): string[];
   /** Globs (relative to the project or workspace folder) that `check` searches for files of this kind. */
   discover(settings: DocumentSettings): string[];
 }
@@ -35,6 +37,8 @@ export interface DocumentSettings {
   contextGraphFiles: string[];
   /** An export of the existing context graph that imports are simulated against (absolute, or relative to the root). */
   contextGraphBase?: string;
+  /** Context-graph imports larger than this (characters) are not checked, to keep memory bounded (default 20 MB). */
+  contextGraphMaxBytes?: number;
 }
 
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {

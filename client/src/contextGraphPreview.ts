@@ -1,0 +1,94 @@
+// "Integration Lens: Preview Context Graph Import": asks the server for the graph a Canopsis import would produce
+// and shows it in a webview (vis-network, bundled in dist/webview; no CDN). The page only renders.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ContextGraphPreviewRequest, type ContextGraphPreviewParams, type ContextGraphPreviewResult } from '../../server/src/lsp/protocol';
+
+export const PREVIEW_VIEW_TYPE = 'integrationLens.contextGraphPreview';
+
+interface Panel {
+  panel: vscode.WebviewPanel;
+  uri: vscode.Uri;
+}
+
+let current: Panel | undefined;
+
+/** Opens (or refreshes) the preview of the import in the active editor, or of `uri`. */
+export async function previewContextGraph(context: vscode.ExtensionContext, ready: Promise<LanguageClient>, uri?: vscode.Uri): Promise<vscode.WebviewPanel | undefined> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage('Integration Lens: open a context-graph import ({"cis": [...], "links": [...]}) to preview it.');
+    return undefined;
+  }
+  const client = await ready;
+  const result = await client.sendRequest<ContextGraphPreviewResult>(ContextGraphPreviewRequest.method, { uri: target.toString() } satisfies ContextGraphPreviewParams);
+  if (!result.ok) {
+    void vscode.window.showWarningMessage(`Integration Lens: ${result.message}`);
+    return undefined;
+  }
+  const panel = current?.panel ?? createPanel(context);
+  current = { panel, uri: target };
+  panel.title = `Context graph: ${vscode.workspace.asRelativePath(target)}`;
+  panel.reveal(vscode.ViewColumn.Beside, true);
+  send(panel, result);
+  return panel;
+}
+
+function send(panel: vscode.WebviewPanel, result: ContextGraphPreviewResult & { ok: true }): void {
+  // The page asks with `ready` once loaded; posting before that would be lost, so keep the last result for it.
+  (panel as vscode.WebviewPanel & { lastPreview?: unknown }).lastPreview = result.preview;
+  void panel.webview.postMessage({ type: 'preview', preview: result.preview });
+}
+
+function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
+  const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+  const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Context graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    enableScripts: true,
+    localResourceRoots: [root],
+    retainContextWhenHidden: false,
+  });
+  initialise(panel, root);
+  panel.onDidDispose(() => {
+    if (current?.panel === panel) current = undefined;
+  });
+  return panel;
+}
+
+/** HTML with a strict CSP: only the bundled script (by nonce) and stylesheet from dist/webview. */
+function initialise(panel: vscode.WebviewPanel, root: vscode.Uri): void {
+  const webview = panel.webview;
+  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.css'));
+  webview.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Context graph</title>
+</head>
+<body>
+<div id="header"></div>
+<div id="graph"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  webview.onDidReceiveMessage((message: { type?: string }) => {
+    const last = (panel as vscode.WebviewPanel & { lastPreview?: unknown }).lastPreview;
+    if (message.type === 'ready' && last) void webview.postMessage({ type: 'preview', preview: last });
+  });
+}
+
+/** A panel restored by VS Code after a reload: it shows its saved state, and refreshes when the import is previewed again. */
+export function registerPreviewSerializer(context: vscode.ExtensionContext): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+    async deserializeWebviewPanel(panel) {
+      const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+      panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+      initialise(panel, root);
+      current = undefined;
+    },
+  });
+}

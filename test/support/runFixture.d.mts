@@ -1,0 +1,2 @@
+export const runFixtureDir: string;
+export function ensureRunFixture(options?: { log?: (message: string) => void }): string;

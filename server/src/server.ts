@@ -287,9 +287,10 @@ documents.onDidClose(({ document }) => {
   const file = pathOf(document.uri);
   if (file) {
     positions.forget(file);
-    kinds.forget(file);
-    // The closed buffer's unsaved text no longer counts: the disk version does.
-    sessionFor(file)?.changed(file);
+    // The closed buffer's unsaved text no longer counts: the disk version does. A question file, an import or a
+    // collected graph file is not part of the integration's program, so its analysis stays as it is.
+    if (kinds.kindOf(file)) kinds.forget(file);
+    else sessionFor(file)?.changed(file);
   }
   published.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -1,7 +1,8 @@
+import { questionsKind } from '../questions/kind';
 import type { DocumentClaimContext, DocumentKind } from './types';
 
 /** Every document kind, first match wins (so put kinds that decide by path before kinds that sniff content). */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [questionsKind];
 
 /** The kind that owns a file, if any; a kind that throws while deciding does not claim it. */
 export function documentKindOf(file: string, text: string, context: DocumentClaimContext, kinds: readonly DocumentKind[] = DOCUMENT_KINDS): DocumentKind | undefined {

@@ -35,7 +35,7 @@ export const questionsKind: DocumentKind = {
     findings.push(...guarded('j1ql-syntax', [], () => j1qlSyntaxFindings(doc)));
     findings.push(...guarded('j1ql-undeclared-type', [], () => undeclaredTypeFindings(doc, context)));
     findings.push(...guarded('j1ql-unknown-class', [], () => unknownClassFindings(doc, context)));
-    return findings;
+    return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   },
   hover: (file, text, offset, context) => guarded('question-hover', undefined, () => questionHover(questionDocument(file, text), offset, context)),
   definition: (file, text, offset, context) => guarded('question-definition', undefined, () => questionDefinition(questionDocument(file, text), offset, context)),

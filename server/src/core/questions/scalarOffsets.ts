@@ -17,7 +17,12 @@ export interface ScalarOffsets {
 }
 
 export function scalarOffsets(text: string, event: ScalarEvent): ScalarOffsets {
-  const value = getScalarValue(text, event);
+  let value: string;
+  try {
+    value = getScalarValue(text, event);
+  } catch {
+    return { offsets: [event.valueStart], exact: false };
+  }
   let decoded: Decoded | undefined;
   try {
     decoded = decode(text, event);

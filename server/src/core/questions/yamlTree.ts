@@ -145,9 +145,12 @@ function buildTree(text: string, events: Event[]): YamlNode | undefined {
   };
   for (const event of events) {
     switch (event.type) {
-      case EVENT_ID.SCALAR:
-        attach(scalarNode(text, event));
+      case EVENT_ID.SCALAR: {
+        const node = scalarNode(text, event);
+        if (event.valueStart < 0) node.start = node.end = emptyScalarAt(text, stack[stack.length - 1]);
+        attach(node);
         break;
+      }
       case EVENT_ID.ALIAS:
         attach({ kind: 'alias', start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd });
         break;
@@ -171,6 +174,28 @@ function buildTree(text: string, events: Event[]): YamlNode | undefined {
     }
   }
   return root;
+}
+
+/**
+ * Where an empty value (`name:`, a bare `-`) is: js-yaml gives it no offsets. Just after the key's colon in a
+ * mapping, just after the dash in a block sequence, so findings about it land on the line that holds it.
+ */
+function emptyScalarAt(text: string, frame: Frame | undefined): number {
+  if (!frame) return 0;
+  const node = frame.node;
+  if (node.kind === 'mapping') {
+    const key = frame.pendingKey;
+    if (!key) return node.pairs.length ? node.pairs[node.pairs.length - 1].value.end : node.start;
+    const colon = text.indexOf(':', key.end);
+    return colon >= 0 ? colon + 1 : key.end;
+  }
+  const previous = node.items[node.items.length - 1];
+  const from = previous ? Math.max(previous.end, node.start) : node.start;
+  if (node.flow) return from;
+  const dash = /-(?=[ \t\r\n]|$)/g;
+  dash.lastIndex = previous ? from : node.start;
+  const match = dash.exec(text);
+  return match ? match.index + 1 : from;
 }
 
 function collectionStart(start: number, anchorStart: number, tagStart: number): number {

@@ -67,7 +67,7 @@ describe('question files over JSON-RPC', () => {
       [['j1ql-syntax', { start: positionOf(broken, 'WITH', 4), end: positionOf(broken, 'WITH', 4) }]],
     );
     assert.equal(published.diagnostics[0].severity, 1);
-    assert.match(published.diagnostics[0].message, /Unexpected end of query, expected a property name/);
+    assert.match(String(published.diagnostics[0].message), /Unexpected end of query, expected a property name/);
 
     const next = server.nextDiagnostics(questions);
     const duplicated = broken.replace(' WITH', '').replace('name: good', 'name: good\n        query: FIND acme_user\n      - name: good');

@@ -13,8 +13,7 @@ export function j1qlSyntaxFindings(doc: QuestionDocument): Finding[] {
   for (const entry of doc.queries) {
     const error = entry.parsed().errors[0];
     if (!error) continue;
-    const exact = entry.offsets().exact;
-    const range = exact ? queryRange(entry, error.start, error.end) : { start: entry.node.start, end: entry.node.end };
+    const range = queryRange(entry, error.start, error.end);
     const hint = error.expected ? ` Write ${error.expected} there.` : '';
     findings.push({
       code: J1QL_SYNTAX,

@@ -18,7 +18,6 @@ export function undeclaredTypeFindings(doc: QuestionDocument, context: DocumentC
   if (!types.complete || !types.prefixes.length) return [];
   const findings: Finding[] = [];
   for (const entry of doc.queries) {
-    if (!entry.offsets().exact) continue;
     for (const ref of entry.parsed().references) {
       if (ref.kind !== 'type' || types.declared.has(ref.name) || types.endpoints.has(ref.name)) continue;
       const prefix = types.prefixes.find((p) => ref.name.startsWith(p));

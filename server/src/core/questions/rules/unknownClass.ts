@@ -17,7 +17,6 @@ export function unknownClassFindings(doc: QuestionDocument, context: DocumentCon
   const findings: Finding[] = [];
   const dataModel = context.facts?.dataModel;
   for (const entry of doc.queries) {
-    if (!entry.offsets().exact) continue;
     for (const ref of entry.parsed().references) {
       if (ref.kind !== 'class' || isEntityClass(ref.name, dataModel) !== false) continue;
       const suggestion = closest(ref.name, entityClassNames(dataModel));

@@ -68,8 +68,12 @@ export function entityKindOf(name: string): 'type' | 'class' {
   return c >= 65 && c <= 90 ? 'class' : 'type';
 }
 
+/** Parentheses deeper than this are refused, so that recursion stays far from the stack limit. */
+const MAX_DEPTH = 64;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   readonly references: J1qlReference[] = [];
 
   constructor(private readonly tokens: Token[]) {}
@@ -119,6 +123,17 @@ class Parser {
     throw new ParseFailure({ message: `Unexpected token "${t.text}"`, start: t.start, end: t.end, expected }, false, expectation);
   }
 
+  /** Runs `body` one parenthesis level deeper. */
+  private nested<T>(body: () => T): T {
+    if (this.depth >= MAX_DEPTH) this.fail(`at most ${MAX_DEPTH} nested parentheses`);
+    this.depth++;
+    try {
+      return body();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private expectKeyword(word: string): Token {
     if (!this.isKeyword(word)) this.fail(word);
     return this.advance();
@@ -134,7 +149,7 @@ class Parser {
   parseQuery(): J1qlQuery {
     const findTok = this.expectKeyword('FIND');
     let unique = false;
-    if (this.isKeyword('UNIQUE') && this.startsEntityTarget(this.peek())) {
+    if (this.isKeyword('UNIQUE')) {
       unique = true;
       this.advance();
     }
@@ -373,10 +388,12 @@ class Parser {
     // `(a = 1 OR b = 2)` groups conditions, `(a.x + 1) > 2` starts an operand: the token after the matching `)`
     // decides (no backtracking, so nested parentheses stay linear).
     if (this.isPunct('(') && !this.parenStartsOperand()) {
-      const open = this.advance();
-      const condition = this.parseCondition();
-      this.expectPunct(')');
-      return { kind: 'conditionGroup', condition, start: open.start, end: this.previousEnd };
+      return this.nested(() => {
+        const open = this.advance();
+        const condition = this.parseCondition();
+        this.expectPunct(')');
+        return { kind: 'conditionGroup', condition, start: open.start, end: this.previousEnd };
+      });
     }
     return this.parseComparison();
   }
@@ -438,7 +455,7 @@ class Parser {
   private parseUnary(expectation: Expectation): J1qlExpression {
     if (this.isOp('-') || this.isOp('+')) {
       const op = this.advance();
-      const operand = this.parseUnary('value');
+      const operand = this.nested(() => this.parseUnary('value'));
       return { kind: 'unary', operator: op.text as '-' | '+', operand, start: op.start, end: operand.end };
     }
     return this.parsePrimary(expectation);
@@ -475,7 +492,7 @@ class Parser {
       case 'bracket':
         return this.parsePath();
       case 'punct':
-        if (t.text === '(') return this.parseParenOrList();
+        if (t.text === '(') return this.nested(() => this.parseParenOrList());
         if (t.text === '*') {
           this.advance();
           return { kind: 'star', start: t.start, end: t.end };
@@ -491,7 +508,7 @@ class Parser {
           const now = this.advance();
           return { kind: 'dateNow', start: t.start, end: now.end };
         }
-        if (this.isPunct('(', next)) return this.parseCall();
+        if (this.isPunct('(', next)) return this.nested(() => this.parseCall());
         if (!this.isPunct('.', next)) {
           if (upper === 'TRUE' || upper === 'FALSE') {
             this.advance();

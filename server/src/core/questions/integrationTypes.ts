@@ -56,7 +56,8 @@ export function ownPrefixes(types: string[]): string[] {
     const prefix = type.slice(0, cut + 1);
     counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
-  const best = Math.max(0, ...counts.values());
+  let best = 0;
+  for (const n of counts.values()) best = Math.max(best, n);
   if (!best || best * 2 < types.length) return [];
   return [...counts].filter(([, n]) => n === best).map(([p]) => p);
 }

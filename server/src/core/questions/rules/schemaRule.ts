@@ -6,6 +6,9 @@ import { nodeAtPath, valueRange, type YamlNode } from '../yamlTree';
 
 export const QUESTION_SCHEMA = 'question-schema';
 
+/** Beyond this many, a file is broken throughout: more findings only slow the editor down. */
+export const MAX_SCHEMA_FINDINGS = 200;
+
 const REQUIRED_HINT: Record<string, string> = {
   '': 'A question file has integrationDefinitionId (usually "${integration_definition_id}"), sourceId and questions.',
   question: 'Every question has an id, a title, a description, queries and tags (tags may be an empty list: `tags: []`).',
@@ -20,7 +23,17 @@ const REQUIRED_HINT: Record<string, string> = {
 export function schemaFindings(doc: QuestionDocument): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const error of schemaErrors(doc.value)) {
+  const errors = schemaErrors(doc.value);
+  for (const error of errors) {
+    if (findings.length === MAX_SCHEMA_FINDINGS) {
+      findings.push({
+        code: QUESTION_SCHEMA,
+        severity: 'error',
+        range: { file: doc.file, ...emptyDocumentRange(doc.text) },
+        message: `The question file breaks the SDK's schema in more places than shown (${errors.length} schema errors; the first ${MAX_SCHEMA_FINDINGS} are listed). Fix those first.`,
+      });
+      break;
+    }
     const segments = pointerSegments(error.instancePath);
     const key = `${error.instancePath}\0${error.keyword}\0${error.params.missingProperty ?? ''}`;
     if (seen.has(key)) continue;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { analyzeIntegration, type IntegrationAnalysis } from '../../../server/src/core';
+import { analyzeIntegration, createRuleContext, type IntegrationAnalysis } from '../../../server/src/core';
 import type { DataModelFacts } from '../../../server/src/core/queries/types';
 import { questionsKind } from '../../../server/src/core/questions';
 import { ownPrefixes } from '../../../server/src/core/questions/integrationTypes';
@@ -112,5 +112,22 @@ describe('questions: hover, definition and completion in queries', () => {
     const items = questionsKind.completion!(file, typing, offset, context(integration));
     assert.ok(items.some((i) => i.label === 'acme_user'));
     assert.deepEqual([items[0].range.start, items[0].range.end], [offset, offset]);
+  });
+});
+
+describe('questions: types handlers add without declaring them', () => {
+  it('are not reported: the query finds them (the TypeScript undeclared-type finding is the one to fix)', () => {
+    const files = acme();
+    const adding = analyse({
+      ...files,
+      'src/steps/account.ts': files['src/steps/account.ts'].replace(
+        'export async function fetchAccount() {}',
+        "export async function fetchAccount({ jobState }) { await jobState.addEntity({ _key: 'k', _type: 'acme_usr', _class: 'User' }); }",
+      ),
+    });
+    const text = queryFile('FIND acme_usr');
+    const rules = createRuleContext(adding, memoryHost(ROOT, {}), {});
+    assert.deepEqual(questionsKind.check(QUESTION_FILE, text, context(adding)).map((f) => f.code), ['j1ql-undeclared-type']);
+    assert.deepEqual(questionsKind.check(QUESTION_FILE, text, context(adding, { effects: (step) => rules.effects(step) })), []);
   });
 });

@@ -56,7 +56,8 @@ describe('questions: the question files of real public integrations', function (
       const text = fs.readFileSync(file, 'utf8');
       const analysis = analyzeIntegration({ projectPath: project, host: diskFileHost });
       const integration = 'kind' in analysis ? undefined : analysis;
-      const facts = integration ? { dataModel: dataModelOf(createRuleContext(integration, diskFileHost, {})) } : undefined;
+      const rules = integration && createRuleContext(integration, diskFileHost, {});
+      const facts = rules ? { effects: rules.effects.bind(rules), dataModel: dataModelOf(rules) } : undefined;
       const doc = questionDocument(file, text);
       queries += doc.queries.length;
       for (const entry of doc.queries) assert.ok(entry.offsets().exact, `${file}: query ${entry.question}/${entry.query} not mapped exactly`);

@@ -93,7 +93,8 @@ function analyse(root: string): { integration?: IntegrationAnalysis; facts?: Que
   if (!entryCandidates(root, diskFileHost).length) return {};
   const analysis = analyzeIntegration({ projectPath: root, host: diskFileHost });
   if ('kind' in analysis) return {};
-  return { integration: analysis, facts: { dataModel: dataModelOf(createRuleContext(analysis, diskFileHost, {})) } };
+  const context = createRuleContext(analysis, diskFileHost, {});
+  return { integration: analysis, facts: { effects: (step) => context.effects(step), dataModel: dataModelOf(context) } };
 }
 
 /** One finding per query JupiterOne rejects, on the query, with the server's own message. */

@@ -17,11 +17,16 @@ export function undeclaredTypeFindings(doc: QuestionDocument, context: DocumentC
   const types = integrationTypes(context.integration);
   if (!types.complete || !types.prefixes.length) return [];
   const findings: Finding[] = [];
+  let produced: Set<string> | undefined;
+  // A type a handler adds without declaring it still reaches the graph (the runtime only warns): the query would
+  // find it, so it is not reported here (TypeScript's undeclared-type finding is the one to fix). Computed only
+  // when a candidate turns up, as handler effects cost more than everything else here.
+  const producedTypes = () => (produced ??= handlerTypes(context));
   for (const entry of doc.queries) {
     for (const ref of entry.parsed().references) {
       if (ref.kind !== 'type' || types.declared.has(ref.name) || types.endpoints.has(ref.name)) continue;
       const prefix = types.prefixes.find((p) => ref.name.startsWith(p));
-      if (!prefix) continue;
+      if (!prefix || producedTypes().has(ref.name)) continue;
       const suggestion = closest(ref.name, types.declared.keys());
       findings.push({
         code: J1QL_UNDECLARED_TYPE,
@@ -39,4 +44,15 @@ export function undeclaredTypeFindings(doc: QuestionDocument, context: DocumentC
     }
   }
   return findings;
+}
+
+function handlerTypes(context: DocumentContext): Set<string> {
+  const types = new Set<string>();
+  const effects = context.facts?.effects;
+  if (!effects || !context.integration) return types;
+  for (const step of context.integration.model.steps.items) {
+    const e = effects(step);
+    for (const record of [...e.entities, ...e.relationships]) if (record._type.kind === 'known') types.add(record._type.value);
+  }
+  return types;
 }

@@ -141,6 +141,11 @@ describe('questions: J1QL syntax inside the YAML', () => {
     assert.equal(text.split('\n')[8].length, Number(findings[0].split(/[: ]/)[1]));
   });
 
+  it('ends an unterminated string at its line end, and an unexpected end at the last character', () => {
+    assert.deepEqual(checkLocated(oneQuestion("      - query: |\n          FIND acme_user WITH x = 'abc\n")), [`10:35 j1ql-syntax "'abc"`]);
+    assert.deepEqual(checkLocated(oneQuestion('      - query: |\n          FIND acme_user THAT HAS\n')), ['10:34 j1ql-syntax ""']);
+  });
+
   it('accepts template placeholders', () => {
     const text = oneQuestion("      - query: FIND acme_user WITH domain = '{{domain}}' AND _integrationDefinitionId = '${integration_definition_id}'");
     assert.deepEqual(checkLocated(text), []);

@@ -14,6 +14,8 @@ export function j1qlSyntaxFindings(doc: QuestionDocument): Finding[] {
     const error = entry.parsed().errors[0];
     if (!error) continue;
     const range = queryRange(entry, error.start, error.end);
+    // An unterminated string runs to the end of the query, its final line break included: stop at the line's end.
+    while (range.end > range.start && (doc.text[range.end - 1] === '\n' || doc.text[range.end - 1] === '\r')) range.end--;
     const hint = error.expected ? ` Write ${error.expected} there.` : '';
     findings.push({
       code: J1QL_SYNTAX,

@@ -5,6 +5,7 @@ import { documentCommand } from './commands/document';
 import { importPreviewCommand } from './commands/importPreview';
 import { modelCommand } from './commands/model';
 import { syncPreviewCommand } from './commands/syncPreview';
+import { validateQuestionFileCommand, type ValidateQuestionFileOptions } from './commands/validateQuestionFile';
 import { EXIT_BAD_INPUT } from './exitCodes';
 import { processOutput, type Output } from './output';
 
@@ -77,6 +78,25 @@ export function createProgram(output: Output, setExitCode: (code: number) => voi
     .action((opts: { projectPath: string; snapshot: string; format: string }) => setExitCode(syncPreviewCommand(opts, output)));
 
   program
+    .command('validate-question-file')
+    .description('validate a managed question file as "j1-integration validate-question-file" does, offline (and with JupiterOne, given an account and API key)')
+    .option('-p, --file-path <filePath>', 'path to the managed question file (default: ./jupiterone/questions/questions.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-a, --account <id>', 'JupiterOne account id, to also validate the queries with JupiterOne (env JUPITERONE_ACCOUNT)')
+    .option('-k, --api-key <key>', 'JupiterOne API key, to also validate the queries with JupiterOne (env JUPITERONE_API_KEY)')
+    .option('--api-base-url <url>', 'JupiterOne API base URL (default: https://api.us.jupiterone.io)')
+    .option('-d, --dry-run', 'make no HTTP request, even with an account and API key')
+    // The SDK command's own spellings, so a script can switch tools without changing its arguments.
+    .addOption(new Option('--jupiterone-account-id <id>').hideHelp())
+    .addOption(new Option('--jupiterone-api-key <key>').hideHelp())
+    .action((opts: ValidateQuestionFileOptions & { jupiteroneAccountId?: string; jupiteroneApiKey?: string }) => {
+      const result = validateQuestionFileCommand({ ...opts, account: opts.account ?? opts.jupiteroneAccountId, apiKey: opts.apiKey ?? opts.jupiteroneApiKey }, output);
+      // Offline it answers at once; with JupiterOne it answers later, and only runAsync waits for it.
+      if (typeof result === 'number') setExitCode(result);
+      else return result.then(setExitCode);
+    });
+
+  program
     .command('lsp')
     .description('start the language server (for any LSP client)')
     .option('--stdio', 'talk LSP over standard input and output (the default)')
@@ -109,8 +129,23 @@ export function run(argv: string[], output: Output = processOutput): number {
   return exitCode;
 }
 
+/** Like run, waiting for commands that answer asynchronously (validate-question-file posting to JupiterOne). */
+export async function runAsync(argv: string[], output: Output = processOutput): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(output, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    output.err(`internal error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT_BAD_INPUT;
+  }
+  return exitCode;
+}
+
 if (require.main === module) {
-  const code = run(process.argv.slice(2));
-  // -1: a long-running command (the language server) owns the process from here.
-  if (code >= 0) process.exitCode = code;
+  void runAsync(process.argv.slice(2)).then((code) => {
+    // -1: a long-running command (the language server) owns the process from here.
+    if (code >= 0) process.exitCode = code;
+  });
 }

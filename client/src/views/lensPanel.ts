@@ -73,6 +73,10 @@ export class LensPanel {
     panel.title = `${TITLES[kind]}: ${path.basename(root)}`;
     panel.webview.html = this.html();
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+    // A hidden page is discarded and loads again when shown: until it says `ready` again, data posted to it is lost.
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (!webviewPanel.visible) this.ready = false;
+    }, undefined, this.disposables);
     panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message), undefined, this.disposables);
   }
 
@@ -88,7 +92,8 @@ export class LensPanel {
       await this.panel.webview.postMessage({ command: 'show', view: 'message', text: data.error } satisfies ToPage);
       return;
     }
-    await this.panel.webview.postMessage(data);
+    // false: the page went away meanwhile; its next `ready` asks again.
+    if (!(await this.panel.webview.postMessage(data))) this.ready = false;
   }
 
   private async receive(raw: unknown): Promise<void> {

@@ -109,7 +109,9 @@ export function registerViews(
       for (const panel of LensPanel.all()) if (panel.kind === 'collected' || panel.kind === 'syncPreview') void panel.refresh();
     }, 300);
   };
-  const watchers = ['**/.j1-integration/summary.json', '**/.j1-integration/graph/**/*.json'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+  // Folders too, not only `*.json`: a file written right after its step folder is created can be missed by the OS
+  // watcher (inotify watches the new folder only once it has seen it), but the folder's creation is not.
+  const watchers = ['**/.j1-integration/summary.json', '**/.j1-integration/graph/**'].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
   for (const watcher of watchers) {
     watcher.onDidCreate(collectedChanged, undefined, context.subscriptions);
     watcher.onDidChange(collectedChanged, undefined, context.subscriptions);

@@ -10,6 +10,7 @@ import type { SourceRange } from '../model/types';
 import { alternativesOf, choices, dataOf, dataValue, join } from './abstract';
 import { arrayCallbackMethod, ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { callBuiltin } from './builtinCalls';
+import { ClassModel } from './classes';
 import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
 import { bindPattern } from './patterns';
@@ -51,6 +52,8 @@ export class Walker {
   private readonly frames: Frame[] = [];
   private depth = 0;
   private ticks = 0;
+  /** Instances of the project's classes the handler creates. */
+  readonly classes = new ClassModel(this);
 
   constructor(
     readonly ev: Evaluator,
@@ -165,15 +168,18 @@ export class Walker {
     const data = dataOf(base);
     if (data) return dataValue(data.key, [...data.path, key], at);
     if (base === this.world.config) this.sink.configRead(key, keyAt ?? at);
-    return memberOf(this.ev, base, key, at);
+    return this.classes.member(base, key, at) ?? memberOf(this.ev, base, key, at);
   }
 
   currentFrame(): Frame | undefined {
     return this.frames[this.frames.length - 1];
   }
 
-  /** Calls a project function with these arguments: its body is walked, its effects recorded, its result returned. */
-  callFunction(fn: FunctionValue, args: Value[], at: SourceRange, self?: Value): Value {
+  /**
+   * Calls a project function with these arguments: its body is walked, its effects recorded, its
+   * result returned. `prologue` runs once the parameters are bound (a constructor's field initialisers).
+   */
+  callFunction(fn: FunctionValue, args: Value[], at: SourceRange, self?: Value, prologue?: (scope: Scope) => void): Value {
     const node = fn.node;
     const name = fn.name ?? 'an anonymous function';
     if (!node.body) return unknown(`'${name}' has no body`, at);
@@ -201,7 +207,8 @@ export class Walker {
     }
     const record = fn.scope.module;
     const scope = this.newScope(fn.scope, record);
-    if (self && !ts.isArrowFunction(node)) scope.define('this', self);
+    // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
+    if (!ts.isArrowFunction(node)) scope.define('this', self ?? unknown(`'this' of '${name}' depends on how it is called`, at));
     node.parameters.forEach((param, index) => {
       let value: Value;
       if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
@@ -211,6 +218,7 @@ export class Walker {
       }
       bindPattern(this, param.name, value, scope);
     });
+    prologue?.(scope);
     running.push({ args, self });
     this.active.set(node, running);
     this.depth++;
@@ -271,7 +279,7 @@ export class Walker {
   }
 
   private widen(value: Value, depth: number): Value {
-    if (value.k === 'function' || value.k === 'builtin') return value;
+    if (value.k === 'function' || value.k === 'builtin' || this.classes.isInstance(value)) return value;
     if (value === this.world.context || value === this.world.jobState || value === this.world.logger || value === this.world.instance || value === this.world.config) return value;
     if (value.k === 'object' && this.ownValues.has(value) && depth < 2) {
       const props = new Map<string, Prop>();
@@ -303,7 +311,8 @@ export class Walker {
         const what = method ? `an argument of '${method}'` : 'an argument of a function the analysis does not know';
         for (const arg of args) this.escape(arg, at, `passed as ${what}`);
         // The receiver reaches that code too: `fn.apply(this, args)` runs fn, `list.sort()` holds callbacks.
-        if (self && (this.isOwn(self) || isJobStateCapability(this.world, self) || choices(self).some((f) => f.k === 'function'))) {
+        // An instance of a class built on a modelled SDK base is not handed to that base's methods: what they do with it is known.
+        if (self && !this.classes.hasKnownBase(self) && (this.isOwn(self) || isJobStateCapability(this.world, self) || choices(self).some((f) => f.k === 'function'))) {
           this.escape(self, at, `the receiver of '${method}'`);
         }
         return unknown(callee.reason, at);

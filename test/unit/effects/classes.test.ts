@@ -157,6 +157,30 @@ describe('handler effects: classes of the project', () => {
     assert.ok(e.complete && e.configComplete, gaps(e));
   });
 
+  it('walks a pager again when its callback calls it with another iteratee (the inner closure differs)', () => {
+    const e = oneStep(`import { APIClient } from './client';`, `async ({ instance, jobState }) => {
+      const client = new APIClient(instance.config);
+      await client.iterate('/groups', async (group) => {
+        await jobState.addEntity({ _key: group.id, _type: 'acme_group', _class: 'Group' });
+        await client.iterate('/groups/' + group.id + '/users', async (user) => {
+          await jobState.addEntity({ _key: user.id, _type: 'acme_user', _class: 'User' });
+        });
+      });
+    }`, {
+      'src/client.ts': `
+        import pMap from 'p-map';
+        export class APIClient {
+          constructor(readonly config) {}
+          async iterate(path, iteratee) {
+            const response = await fetch(path, { headers: { key: this.config.apiKey } });
+            await pMap(response.items, async (item) => { await iteratee(item); });
+          }
+        }`,
+    });
+    assert.deepEqual(entityTypes(e), ['acme_group', 'acme_user']);
+    assert.ok(e.complete, gaps(e));
+  });
+
   describe('stays incomplete where it cannot follow', () => {
     it('a base class from a package may read any field: the config held by the instance escapes', () => {
       const e = oneStep(`import { APIClient } from './client';`, HANDLER, {

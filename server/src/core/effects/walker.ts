@@ -47,7 +47,7 @@ export class Walker {
   /** Objects and arrays the walker created: the only ones it mutates. */
   private readonly ownValues = new WeakSet<object>();
   /** The calls being walked, per function: a function may run inside itself with other arguments. */
-  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value }>>();
+  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope }>>();
   private readonly escaped = new Set<FunctionValue>();
   private readonly frames: Frame[] = [];
   private depth = 0;
@@ -191,7 +191,9 @@ export class Walker {
       args = args.map((a) => this.widen(a, 0));
       if (self) self = this.widen(self, 0);
     }
-    if (running.some((earlier) => sameArguments(earlier, args, self))) {
+    // A closure of the same code over other variables (a pager's inner callback calling another
+    // iteratee) is another function: only the same closure with the same arguments repeats a call.
+    if (running.some((earlier) => earlier.scope === fn.scope && sameArguments(earlier, args, self))) {
       // The same call is being walked already: walking it again would find nothing new.
       return unknown(`the result of the recursive call of '${name}'`, at);
     }
@@ -219,7 +221,7 @@ export class Walker {
       bindPattern(this, param.name, value, scope);
     });
     prologue?.(scope);
-    running.push({ args, self });
+    running.push({ args, self, scope: fn.scope });
     this.active.set(node, running);
     this.depth++;
     const frame: Frame = { returns: [] };

@@ -181,6 +181,30 @@ describe('handler effects: classes of the project', () => {
     assert.ok(e.complete, gaps(e));
   });
 
+  it('follows a client kept in a module variable (getOrCreate), which may also hold one an earlier step created', () => {
+    const e = oneStep(`import { createAPIClient } from './client';`, `async ({ instance, jobState, logger }) => {
+      const client = createAPIClient(instance.config, logger);
+      await client.iterateUsers(async (user) => { await jobState.addEntity(client.toEntity(user)); });
+    }`, {
+      'src/client.ts': `
+        export class APIClient {
+          constructor(readonly config, readonly logger) {}
+          async iterateUsers(iteratee) { for (const u of await fetch(this.config.hostname)) await iteratee(u); }
+          toEntity(user) { return { _key: user.id, _type: 'acme_user', _class: 'User' }; }
+        }
+        let client: APIClient | undefined;
+        export function createAPIClient(config, logger) {
+          if (!client) client = new APIClient(config, logger);
+          return client;
+        }`,
+    });
+    assert.deepEqual(configNames(e), ['hostname']);
+    // The client an earlier step stored is not followed: its methods stay calls of unknown code.
+    assert.equal(e.configComplete, false);
+    assert.deepEqual(entityTypes(e), ['?', 'acme_user']);
+    assert.ok(e.complete, gaps(e));
+  });
+
   describe('stays incomplete where it cannot follow', () => {
     it('a base class from a package may read any field: the config held by the instance escapes', () => {
       const e = oneStep(`import { APIClient } from './client';`, HANDLER, {

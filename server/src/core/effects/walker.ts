@@ -52,6 +52,8 @@ export class Walker {
   private readonly frames: Frame[] = [];
   private depth = 0;
   private ticks = 0;
+  /** Values the handler stores in module variables, by module scope and name. */
+  private readonly moduleWrites = new Map<Scope, Map<string, Value>>();
   /** Instances of the project's classes the handler creates. */
   readonly classes = new ClassModel(this);
 
@@ -96,17 +98,28 @@ export class Walker {
     const declaring = this.declaring(name, scope);
     if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
     if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
-      return unknown(`'${name}' is a module variable that changes at run time`, at);
+      const earlier = unknown(`'${name}' is a module variable that changes at run time`, at);
+      const written = this.moduleWrites.get(declaring)?.get(name);
+      return written ? join([earlier, written], `'${name}' is a module variable that changes at run time`, at) : earlier;
     }
     return declaring.lookup(name) ?? { k: 'undefined', at };
   }
 
-  /** Assigns a variable the walker owns; module and evaluator scopes are left as they are. */
+  /**
+   * Assigns a variable the walker owns. A module variable keeps whatever code run earlier stored,
+   * but may also hold what this handler stores (`if (!client) client = new APIClient(config)`).
+   */
   assign(name: string, value: Value, scope: Scope, at: SourceRange): void {
     const declaring = this.declaring(name, scope);
     if (declaring && this.ownScopes.has(declaring)) {
       declaring.define(name, value);
       return;
+    }
+    if (declaring && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+      let writes = this.moduleWrites.get(declaring);
+      if (!writes) this.moduleWrites.set(declaring, (writes = new Map()));
+      const earlier = writes.get(name);
+      writes.set(name, earlier ? join([earlier, value], `'${name}' is a module variable that changes at run time`, at) : value);
     }
     this.escape(value, at, `stored in '${name}', outside the handler`);
   }

@@ -205,6 +205,28 @@ describe('handler effects: classes of the project', () => {
     assert.ok(e.complete, gaps(e));
   });
 
+  it('maps a list that differs between paths over each of them (a singleton client returning a page list)', () => {
+    const e = oneStep(`import { createClient } from './client';\nimport { toGroup } from './converters';`, `async ({ instance, jobState }) => {
+      const groups = await createClient(instance.config).fetchGroups();
+      await jobState.addEntities(groups.map(toGroup));
+    }`, {
+      'src/converters.ts': `export const toGroup = (g) => ({ _key: g.id, _type: 'acme_group', _class: 'Group' });`,
+      'src/client.ts': `
+        class Client {
+          constructor(private readonly config) {}
+          async fetchGroups() {
+            const pages = [];
+            pages.push(await fetch(this.config.baseUrl));
+            return [].concat(...pages);
+          }
+        }
+        let client;
+        export function createClient(config) { if (!client) client = new Client(config); return client; }`,
+    });
+    assert.deepEqual(entityTypes(e), ['acme_group']);
+    assert.ok(e.complete, gaps(e));
+  });
+
   describe('stays incomplete where it cannot follow', () => {
     it('a base class from a package may read any field: the config held by the instance escapes', () => {
       const e = oneStep(`import { APIClient } from './client';`, HANDLER, {

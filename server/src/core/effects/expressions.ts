@@ -14,7 +14,9 @@ import {
   type Value,
 } from '../evaluator/values';
 import { alternativesOf, choices, join, mapChoices, plain, truthOf } from './abstract';
+import { ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { appendSpread } from './arrays';
+import { MUTATING_METHODS } from './scans';
 import { bindPattern } from './patterns';
 import type { Walker } from './walker';
 
@@ -282,6 +284,7 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
   let self: Value | undefined;
   let callee: Value;
   let method: string | undefined;
+  let perReceiver: Array<[Value, Value]> | undefined;
   if (ts.isPropertyAccessExpression(target) && target.expression.kind === SK.SuperKeyword) {
     // `super.request(...)`: the base class's method, run on `this`.
     self = scope.lookup('this') ?? unknown("'this' is not known here", at);
@@ -298,7 +301,15 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
       method = key.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
     }
     const keyAt = ts.isPropertyAccessExpression(target) ? w.range(target.name, scope) : w.range(target.argumentExpression, scope);
-    callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+    const receivers = method !== undefined ? alternativesOf(self) : undefined;
+    if (method !== undefined && receivers && distributes(w, method, receivers)) {
+      // Each possible receiver with its own method: `this` is that receiver, a list's callback
+      // method runs over that list (`(cached ?? fetched).map(convert)`).
+      perReceiver = receivers.map((receiver) => [receiver, w.member(receiver, method!, w.range(target, scope), keyAt)]);
+      callee = join(perReceiver.map(([, c]) => c), 'the method called differs between paths', at);
+    } else {
+      callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+    }
   } else {
     callee = evaluate(w, target, scope);
   }
@@ -311,7 +322,18 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
     if (method === 'call') return w.invoke(self, rest, at, thisArg);
     if (list?.k === 'array' && !list.unknowns.length) return w.invoke(self, list.items.map((i) => i.value), at, thisArg);
   }
+  if (perReceiver) return join(perReceiver.map(([receiver, c]) => w.invoke(c, args, at, receiver, method)), 'the method called differs between paths', at);
   return w.invoke(callee, args, at, self, method);
+}
+
+/**
+ * Whether a call on a receiver that differs between paths is walked once per receiver: methods of
+ * the project's classes, and list methods that call back without changing the list (a method that
+ * changes its receiver would change every alternative, where only one is changed at run time).
+ */
+function distributes(w: Walker, method: string, receivers: Value[]): boolean {
+  if (receivers.some((r) => w.classes.isInstance(r))) return true;
+  return ARRAY_CALLBACK_METHODS.has(method) && !MUTATING_METHODS.has(method);
 }
 
 function binary(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {

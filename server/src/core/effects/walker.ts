@@ -23,7 +23,7 @@ import { ADD_METHODS, isConfigCapability, isJobStateCapability, type HandlerWorl
 const SK = ts.SyntaxKind;
 
 /** Helper calls nested deeper than this are not followed (the effects are then incomplete). */
-const MAX_CALL_DEPTH = 24;
+const MAX_CALL_DEPTH = 40;
 /** How many calls of one function may be walked inside each other (recursion, nested use of a helper). */
 const MAX_REENTRY = 3;
 /** Upper bound on analysis steps for one handler: a pathological helper must not stall `check`. */

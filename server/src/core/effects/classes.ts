@@ -53,6 +53,12 @@ function isForeign(base: ClassInfo | ForeignBase | undefined): base is ForeignBa
  * (read its fields, call its methods) is treated as code the analysis does not follow, except for
  * the modelled SDK base classes.
  */
+/**
+ * Class facts by the class body's scope, which the evaluator creates once per class value: shared
+ * by every step's walk (a new evaluator, or a changed file, makes new scopes).
+ */
+const infosByScope = new WeakMap<Scope, ClassInfo>();
+
 export class ClassModel {
   private readonly infos = new Map<ts.Node, ClassInfo>();
   private readonly instances = new WeakMap<ObjectValue, Instance>();
@@ -70,6 +76,12 @@ export class ClassModel {
   private info(node: ClassNode, scope: Scope): ClassInfo {
     let info = this.infos.get(node);
     if (info) return info;
+    info = infosByScope.get(scope);
+    if (info?.node === node) {
+      this.infos.set(node, info);
+      for (let base = info.base; base && !isForeign(base) && !this.infos.has(base.node); base = base.base) this.infos.set(base.node, base);
+      return info;
+    }
     const methods = new Map<string, ts.MethodDeclaration>();
     const getters = new Map<string, ts.GetAccessorDeclaration>();
     const setters = new Map<string, ts.SetAccessorDeclaration>();
@@ -84,6 +96,7 @@ export class ClassModel {
     const name = node.name?.text ?? 'an anonymous class';
     info = { node, scope, name, base: undefined, methods, getters, setters };
     this.infos.set(node, info);
+    infosByScope.set(scope, info);
     const heritage = node.heritageClauses?.find((h) => h.token === SK.ExtendsKeyword)?.types[0];
     if (heritage) {
       const baseValue = this.w.ev.evaluate(heritage.expression, scope);

@@ -31,6 +31,9 @@ const STEP_BUDGET = 400_000;
 
 export class WalkBudgetExceeded extends Error {}
 
+/** `this` of a function called without a receiver (`const f = client.method; f()`). */
+const UNBOUND_THIS = unknown("'this' of a function called without a receiver depends on how it is called");
+
 interface Frame {
   returns: Value[];
 }
@@ -223,7 +226,7 @@ export class Walker {
     const record = fn.scope.module;
     const scope = this.newScope(fn.scope, record);
     // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
-    if (!ts.isArrowFunction(node)) scope.define('this', self ?? unknown(`'this' of '${name}' depends on how it is called`, at));
+    if (!ts.isArrowFunction(node)) scope.define('this', self ?? UNBOUND_THIS);
     node.parameters.forEach((param, index) => {
       let value: Value;
       if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });

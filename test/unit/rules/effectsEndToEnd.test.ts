@@ -70,4 +70,42 @@ describe('entity, relationship and config rules over the handler analysis', () =
     const hooked = { 'src/index.ts': files['src/index.ts'].replace('integrationSteps: [', 'validateInvocation: async (context) => check(context.instance.config),\n  integrationSteps: [') };
     assert.deepEqual(mine(hooked), []);
   });
+
+  describe('through an API client class', () => {
+    const USERS = `        const client = new APIClient(config);
+        await client.iterateUsers(async (u) => { await jobState.addEntity(createIntegrationEntity({ entityData: { source: u, assign: { _key: u.id, _type: 'acme_user', _class: 'User', name: u.name, email: u.email, firstName: 'f', lastName: 'l', shortLoginId: 's', username: u.login } } })); });`;
+    const withClient = (client: string) => {
+      const files = project(USERS);
+      files['src/index.ts'] = `import { APIClient } from './client';\n${files['src/index.ts']}`.replace("entities: [", "entities: [").replace(/relationships: \[[^\]]*\]\]?/, 'relationships: []');
+      files['src/client.ts'] = client;
+      return files;
+    };
+
+    it('reports a field a method reads but instanceConfigFields does not declare, where it is read', () => {
+      const files = withClient(`import { BaseAPIClient } from '@jupiterone/integration-sdk-http-client';
+export class APIClient extends BaseAPIClient {
+  constructor(readonly config) { super({ baseUrl: 'https://acme.example', logger: undefined }); }
+  protected getAuthorizationHeaders() { return { Authorization: 'Bearer ' + this.config.apiKey, id: this.config.clientId, secret: this.config.clientSecret }; }
+  async iterateUsers(iteratee) { for await (const u of this.paginate({ endpoint: '/users' }, 'users')) await iteratee(u); }
+}`);
+      assert.deepEqual(mine(files).map((f) => [f.code, textOf(files, f.range)]), [['undeclared-config-field', 'apiKey']]);
+    });
+
+    it('reports a declared field no method reads once the config stays within classes it follows', () => {
+      const files = withClient(`export class APIClient {
+  constructor(private readonly config) {}
+  async iterateUsers(iteratee) { for (const u of await fetch('https://acme.example/users', { headers: { id: this.config.clientId } })) await iteratee(u); }
+}`);
+      assert.deepEqual(mine(files).map((f) => [f.code, textOf(files, f.range)]), [['unused-config-field', 'clientSecret']]);
+    });
+
+    it('says nothing about unread fields when the client class hands the config to a base class from a package', () => {
+      const files = withClient(`import { Client } from 'acme-sdk';
+export class APIClient extends Client {
+  constructor(private readonly config) { super(); }
+  async iterateUsers(iteratee) { for (const u of await this.get('/users', this.config.clientId)) await iteratee(u); }
+}`);
+      assert.deepEqual(mine(files), []);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { parseYarnLock } from '../document/lockfiles';
+import { parsePnpmLock } from '../document/pnpmLock';
 import type { FileHost } from '../project/fileHost';
 
 const CORE = '@jupiterone/integration-sdk-core';
@@ -8,7 +9,7 @@ const DATA_MODEL = '@jupiterone/data-model';
 /**
  * The data-model versions a project's lockfile resolves for its SDK, when nothing is installed:
  * the version integration-sdk-core's dependency resolves to, else every locked data-model version.
- * Undefined without a lockfile we can read (pnpm's is not read).
+ * Undefined without a lockfile we can read (yarn.lock, package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml).
  */
 export function lockedDataModelVersions(projectPath: string, host: FileHost): string[] | undefined {
   for (let dir = path.resolve(projectPath); ; dir = path.dirname(dir)) {
@@ -18,6 +19,8 @@ export function lockedDataModelVersions(projectPath: string, host: FileHost): st
       const npm = host.readFile(path.join(dir, name));
       if (npm !== undefined) return fromPackageLock(npm);
     }
+    const pnpm = host.readFile(path.join(dir, 'pnpm-lock.yaml'));
+    if (pnpm !== undefined) return fromPnpmLock(pnpm);
     if (path.dirname(dir) === dir) return undefined;
   }
 }
@@ -34,6 +37,20 @@ function fromYarnLock(text: string): string[] | undefined {
     if (entry?.version) fromCores.add(entry.version);
   }
   return fromCores.size ? [...fromCores] : [...new Set(dataModels.map((e) => e.version!))];
+}
+
+/** pnpm-lock.yaml (v5, v6, v9): what core's entries depend on, else every data-model entry. */
+function fromPnpmLock(text: string): string[] | undefined {
+  const { packages } = parsePnpmLock(text);
+  const fromCores = new Set<string>();
+  for (const core of packages) {
+    if (core.name !== CORE) continue;
+    const version = core.dependencies.get(DATA_MODEL);
+    if (version) fromCores.add(version);
+  }
+  if (fromCores.size) return [...fromCores];
+  const all = new Set(packages.filter((p) => p.name === DATA_MODEL).map((p) => p.version));
+  return all.size ? [...all] : undefined;
 }
 
 interface NpmLock {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileHost } from '../project/fileHost';
 import { compareVersions, parseVersion } from './flavor';
 import { packageLockVersion, parseYarnLock, type YarnLockEntry } from './lockfiles';
+import { parsePnpmLock, type PnpmLock } from './pnpmLock';
 import { lowestVersionInRange } from './semverRange';
 
 const CLI = '@jupiterone/integration-sdk-cli';
@@ -39,9 +40,11 @@ function lockedVersion(projectPath: string, host: FileHost, ranges: DirectRanges
   for (const dir of selfAndAncestors(projectPath)) {
     const yarnLockPath = path.join(dir, 'yarn.lock');
     const packageLockPath = path.join(dir, 'package-lock.json');
+    const pnpmLockPath = path.join(dir, 'pnpm-lock.yaml');
     const yarnLock = host.readFile(yarnLockPath);
     const packageLock = host.readFile(packageLockPath);
-    if (yarnLock === undefined && packageLock === undefined) continue;
+    const pnpmLock = yarnLock === undefined && packageLock === undefined ? host.readFile(pnpmLockPath) : undefined;
+    if (yarnLock === undefined && packageLock === undefined && pnpmLock === undefined) continue;
     if (yarnLock !== undefined) {
       const version = versionFromYarnLock(parseYarnLock(yarnLock), ranges);
       if (version) return { version, source: relative(projectPath, yarnLockPath) };
@@ -50,6 +53,11 @@ function lockedVersion(projectPath: string, host: FileHost, ranges: DirectRanges
       const projectDir = path.relative(dir, projectPath).split(path.sep).join('/');
       const version = packageLockVersion(packageLock, CLI, projectDir);
       if (version && parseVersion(version)) return { version, source: relative(projectPath, packageLockPath) };
+    }
+    if (pnpmLock !== undefined) {
+      const importer = path.relative(dir, projectPath).split(path.sep).join('/') || '.';
+      const version = versionFromPnpmLock(parsePnpmLock(pnpmLock), importer);
+      if (version) return { version, source: relative(projectPath, pnpmLockPath) };
     }
     return undefined;
   }
@@ -69,6 +77,23 @@ function versionFromYarnLock(entries: YarnLockEntry[], ranges: DirectRanges): st
   // Otherwise the highest, which is the one a hoisting install most likely put on top.
   return clis
     .map((e) => e.version!)
+    .sort((a, b) => compareVersions(parseVersion(b)!, parseVersion(a)!))[0];
+}
+
+/**
+ * The CLI pnpm installed for the project's importer: a direct dependency, else the one its
+ * dev-tools depends on, else the highest locked (a project outside the lockfile's importers).
+ */
+function versionFromPnpmLock(lock: PnpmLock, importer: string): string | undefined {
+  const direct = lock.importers.get(importer);
+  const cli = direct?.get(CLI);
+  if (cli && parseVersion(cli)) return cli;
+  const devTools = direct?.get(DEV_TOOLS);
+  const viaDevTools = devTools === undefined ? undefined : lock.packages.find((p) => p.name === DEV_TOOLS && p.version === devTools)?.dependencies.get(CLI);
+  if (viaDevTools && parseVersion(viaDevTools)) return viaDevTools;
+  return lock.packages
+    .filter((p) => p.name === CLI && parseVersion(p.version))
+    .map((p) => p.version)
     .sort((a, b) => compareVersions(parseVersion(b)!, parseVersion(a)!))[0];
 }
 

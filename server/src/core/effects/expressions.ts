@@ -14,7 +14,9 @@ import {
   type Value,
 } from '../evaluator/values';
 import { alternativesOf, choices, join, mapChoices, plain, truthOf } from './abstract';
+import { ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { appendSpread } from './arrays';
+import { MUTATING_METHODS } from './scans';
 import { bindPattern } from './patterns';
 import type { Walker } from './walker';
 
@@ -58,21 +60,16 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       const access = node as ts.PropertyAccessExpression;
       const base = evaluate(w, access.expression, scope);
       if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: at() };
-      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
+      if (access.expression.kind === SK.SuperKeyword) return w.classes.superMember(access, access.name.text, scope, at());
+      if (ts.isPrivateIdentifier(access.name) && !choices(base).every((b) => w.classes.isInstance(b))) return unknown('private field', at());
       return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, at(), w.range(access.name, scope));
     }
     case SK.ElementAccessExpression:
       return elementAccess(w, node as ts.ElementAccessExpression, scope);
     case SK.CallExpression:
       return callExpression(w, node as ts.CallExpression, scope);
-    case SK.NewExpression: {
-      const call = node as ts.NewExpression;
-      evaluate(w, call.expression, scope);
-      const args = argumentValues(w, call.arguments ?? ts.factory.createNodeArray(), scope);
-      const name = call.expression.getText(scope.module.file.sourceFile);
-      for (const arg of args) w.escape(arg, at(), `passed to 'new ${name}(...)'`);
-      return unknown(`'new ${name}(...)' is only known at run time`, at());
-    }
+    case SK.NewExpression:
+      return newExpression(w, node as ts.NewExpression, scope);
     case SK.ArrowFunction:
     case SK.FunctionExpression:
       return w.functionAt(node as ts.ArrowFunction, scope);
@@ -244,6 +241,21 @@ function elementAccess(w: Walker, access: ts.ElementAccessExpression, scope: Sco
   return join(texts.map((k) => w.member(target, k, at, w.range(access.argumentExpression, scope))), 'an element that differs between paths', at);
 }
 
+/** `new C(...)`: a project class is constructed (its constructor walked); any other class escapes its arguments. */
+function newExpression(w: Walker, call: ts.NewExpression, scope: Scope): Value {
+  const at = w.range(call, scope);
+  const callee = evaluate(w, call.expression, scope);
+  const args = argumentValues(w, call.arguments ?? ts.factory.createNodeArray(), scope);
+  const options = choices(callee);
+  const classes = options.map((option) => w.classes.classOf(option));
+  if (classes.every((c) => c !== undefined)) {
+    return join(classes.map((info) => w.classes.construct(info!, args, at)), 'the class constructed differs between paths', at);
+  }
+  const name = call.expression.getText(scope.module.file.sourceFile);
+  for (const arg of args) w.escape(arg, at, `passed to 'new ${name}(...)'`);
+  return unknown(`'new ${name}(...)' is only known at run time`, at);
+}
+
 /** Evaluates call arguments; a spread of a list known only at run time ends the known arguments. */
 export function argumentValues(w: Walker, nodes: ts.NodeArray<ts.Expression>, scope: Scope): Value[] {
   const args: Value[] = [];
@@ -268,21 +280,36 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
   while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) target = target.expression;
   if (ts.isIdentifier(target) && target.text === 'require' && !scope.lookup('require')) return w.ev.evaluate(node, scope.module.scope);
   if (target.kind === SK.ImportKeyword) return unknown('a dynamic import is only known at run time', at);
+  if (target.kind === SK.SuperKeyword) return w.classes.superCall(node, argumentValues(w, node.arguments, scope), scope, at);
   let self: Value | undefined;
   let callee: Value;
   let method: string | undefined;
-  if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+  let perReceiver: Array<[Value, Value]> | undefined;
+  if (ts.isPropertyAccessExpression(target) && target.expression.kind === SK.SuperKeyword) {
+    // `super.request(...)`: the base class's method, run on `this`.
+    self = scope.lookup('this') ?? unknown("'this' is not known here", at);
+    method = target.name.text;
+    callee = w.classes.superMember(target, method, scope, at);
+  } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     self = evaluate(w, target.expression, scope);
     if (target.questionDotToken && isNullish(self)) return { k: 'undefined', at };
     self = withoutNullish(self, !!target.questionDotToken);
-    if (ts.isPropertyAccessExpression(target)) method = ts.isIdentifier(target.name) ? target.name.text : undefined;
+    if (ts.isPropertyAccessExpression(target)) method = ts.isIdentifier(target.name) || w.classes.isInstance(self) ? target.name.text : undefined;
     else {
       const key = evaluate(w, target.argumentExpression, scope);
       const p = primitive(key);
       method = key.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
     }
     const keyAt = ts.isPropertyAccessExpression(target) ? w.range(target.name, scope) : w.range(target.argumentExpression, scope);
-    callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+    const receivers = method !== undefined ? alternativesOf(self) : undefined;
+    if (method !== undefined && receivers && distributes(w, method, receivers)) {
+      // Each possible receiver with its own method: `this` is that receiver, a list's callback
+      // method runs over that list (`(cached ?? fetched).map(convert)`).
+      perReceiver = receivers.map((receiver) => [receiver, w.member(receiver, method!, w.range(target, scope), keyAt)]);
+      callee = join(perReceiver.map(([, c]) => c), 'the method called differs between paths', at);
+    } else {
+      callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+    }
   } else {
     callee = evaluate(w, target, scope);
   }
@@ -295,7 +322,18 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
     if (method === 'call') return w.invoke(self, rest, at, thisArg);
     if (list?.k === 'array' && !list.unknowns.length) return w.invoke(self, list.items.map((i) => i.value), at, thisArg);
   }
+  if (perReceiver) return join(perReceiver.map(([receiver, c]) => w.invoke(c, args, at, receiver, method)), 'the method called differs between paths', at);
   return w.invoke(callee, args, at, self, method);
+}
+
+/**
+ * Whether a call on a receiver that differs between paths is walked once per receiver: methods of
+ * the project's classes, and list methods that call back without changing the list (a method that
+ * changes its receiver would change every alternative, where only one is changed at run time).
+ */
+function distributes(w: Walker, method: string, receivers: Value[]): boolean {
+  if (receivers.some((r) => w.classes.isInstance(r))) return true;
+  return ARRAY_CALLBACK_METHODS.has(method) && !MUTATING_METHODS.has(method);
 }
 
 function binary(w: Walker, node: ts.BinaryExpression, scope: Scope): Value {
@@ -392,7 +430,7 @@ export function assignTo(w: Walker, target: ts.Expression, value: Value, scope: 
   if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     const base = evaluate(w, target.expression, scope);
     let key: string | undefined;
-    if (ts.isPropertyAccessExpression(target)) key = ts.isIdentifier(target.name) ? target.name.text : undefined;
+    if (ts.isPropertyAccessExpression(target)) key = target.name.text;
     else {
       const k = evaluate(w, target.argumentExpression, scope);
       const p = primitive(k);
@@ -400,9 +438,14 @@ export function assignTo(w: Walker, target: ts.Expression, value: Value, scope: 
     }
     const options = choices(base);
     for (const option of options) {
+      if (key !== undefined && w.classes.assign(option, key, value, at)) continue;
       if (w.isOwn(option) && option.k === 'object') {
         if (key === undefined) spreadInto(option, unknown('a property assigned with a computed key', at), at);
-        else if (options.length === 1) option.props.set(key, constProp(value, w.range(target, scope), w.range(target, scope)));
+        else if (options.length === 1) {
+          const prop = constProp(value, w.range(target, scope), w.range(target, scope));
+          if (key.startsWith('#')) prop.enumerable = false; // a private field is never listed
+          option.props.set(key, prop);
+        }
         else {
           // Only one of the objects gets the value: each may keep its old one.
           const old = option.props.get(key)?.get() ?? { k: 'undefined' as const };

@@ -10,6 +10,7 @@ import type { SourceRange } from '../model/types';
 import { alternativesOf, choices, dataOf, dataValue, join } from './abstract';
 import { arrayCallbackMethod, ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { callBuiltin } from './builtinCalls';
+import { ClassModel } from './classes';
 import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
 import { bindPattern } from './patterns';
@@ -22,13 +23,16 @@ import { ADD_METHODS, isConfigCapability, isJobStateCapability, type HandlerWorl
 const SK = ts.SyntaxKind;
 
 /** Helper calls nested deeper than this are not followed (the effects are then incomplete). */
-const MAX_CALL_DEPTH = 24;
+const MAX_CALL_DEPTH = 40;
 /** How many calls of one function may be walked inside each other (recursion, nested use of a helper). */
 const MAX_REENTRY = 3;
 /** Upper bound on analysis steps for one handler: a pathological helper must not stall `check`. */
 const STEP_BUDGET = 400_000;
 
 export class WalkBudgetExceeded extends Error {}
+
+/** `this` of a function called without a receiver (`const f = client.method; f()`). */
+const UNBOUND_THIS = unknown("'this' of a function called without a receiver depends on how it is called");
 
 interface Frame {
   returns: Value[];
@@ -46,11 +50,15 @@ export class Walker {
   /** Objects and arrays the walker created: the only ones it mutates. */
   private readonly ownValues = new WeakSet<object>();
   /** The calls being walked, per function: a function may run inside itself with other arguments. */
-  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value }>>();
+  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope }>>();
   private readonly escaped = new Set<FunctionValue>();
   private readonly frames: Frame[] = [];
   private depth = 0;
   private ticks = 0;
+  /** Values the handler stores in module variables, by module scope and name. */
+  private readonly moduleWrites = new Map<Scope, Map<string, Value>>();
+  /** Instances of the project's classes the handler creates. */
+  readonly classes = new ClassModel(this);
 
   constructor(
     readonly ev: Evaluator,
@@ -93,17 +101,28 @@ export class Walker {
     const declaring = this.declaring(name, scope);
     if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
     if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
-      return unknown(`'${name}' is a module variable that changes at run time`, at);
+      const earlier = unknown(`'${name}' is a module variable that changes at run time`, at);
+      const written = this.moduleWrites.get(declaring)?.get(name);
+      return written ? join([earlier, written], `'${name}' is a module variable that changes at run time`, at) : earlier;
     }
     return declaring.lookup(name) ?? { k: 'undefined', at };
   }
 
-  /** Assigns a variable the walker owns; module and evaluator scopes are left as they are. */
+  /**
+   * Assigns a variable the walker owns. A module variable keeps whatever code run earlier stored,
+   * but may also hold what this handler stores (`if (!client) client = new APIClient(config)`).
+   */
   assign(name: string, value: Value, scope: Scope, at: SourceRange): void {
     const declaring = this.declaring(name, scope);
     if (declaring && this.ownScopes.has(declaring)) {
       declaring.define(name, value);
       return;
+    }
+    if (declaring && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+      let writes = this.moduleWrites.get(declaring);
+      if (!writes) this.moduleWrites.set(declaring, (writes = new Map()));
+      const earlier = writes.get(name);
+      writes.set(name, earlier ? join([earlier, value], `'${name}' is a module variable that changes at run time`, at) : value);
     }
     this.escape(value, at, `stored in '${name}', outside the handler`);
   }
@@ -165,15 +184,18 @@ export class Walker {
     const data = dataOf(base);
     if (data) return dataValue(data.key, [...data.path, key], at);
     if (base === this.world.config) this.sink.configRead(key, keyAt ?? at);
-    return memberOf(this.ev, base, key, at);
+    return this.classes.member(base, key, at) ?? memberOf(this.ev, base, key, at);
   }
 
   currentFrame(): Frame | undefined {
     return this.frames[this.frames.length - 1];
   }
 
-  /** Calls a project function with these arguments: its body is walked, its effects recorded, its result returned. */
-  callFunction(fn: FunctionValue, args: Value[], at: SourceRange, self?: Value): Value {
+  /**
+   * Calls a project function with these arguments: its body is walked, its effects recorded, its
+   * result returned. `prologue` runs once the parameters are bound (a constructor's field initialisers).
+   */
+  callFunction(fn: FunctionValue, args: Value[], at: SourceRange, self?: Value, prologue?: (scope: Scope) => void): Value {
     const node = fn.node;
     const name = fn.name ?? 'an anonymous function';
     if (!node.body) return unknown(`'${name}' has no body`, at);
@@ -185,7 +207,9 @@ export class Walker {
       args = args.map((a) => this.widen(a, 0));
       if (self) self = this.widen(self, 0);
     }
-    if (running.some((earlier) => sameArguments(earlier, args, self))) {
+    // A closure of the same code over other variables (a pager's inner callback calling another
+    // iteratee) is another function: only the same closure with the same arguments repeats a call.
+    if (running.some((earlier) => earlier.scope === fn.scope && sameArguments(earlier, args, self))) {
       // The same call is being walked already: walking it again would find nothing new.
       return unknown(`the result of the recursive call of '${name}'`, at);
     }
@@ -201,7 +225,8 @@ export class Walker {
     }
     const record = fn.scope.module;
     const scope = this.newScope(fn.scope, record);
-    if (self && !ts.isArrowFunction(node)) scope.define('this', self);
+    // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
+    if (!ts.isArrowFunction(node)) scope.define('this', self ?? UNBOUND_THIS);
     node.parameters.forEach((param, index) => {
       let value: Value;
       if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
@@ -211,7 +236,8 @@ export class Walker {
       }
       bindPattern(this, param.name, value, scope);
     });
-    running.push({ args, self });
+    prologue?.(scope);
+    running.push({ args, self, scope: fn.scope });
     this.active.set(node, running);
     this.depth++;
     const frame: Frame = { returns: [] };
@@ -271,7 +297,7 @@ export class Walker {
   }
 
   private widen(value: Value, depth: number): Value {
-    if (value.k === 'function' || value.k === 'builtin') return value;
+    if (value.k === 'function' || value.k === 'builtin' || this.classes.isInstance(value)) return value;
     if (value === this.world.context || value === this.world.jobState || value === this.world.logger || value === this.world.instance || value === this.world.config) return value;
     if (value.k === 'object' && this.ownValues.has(value) && depth < 2) {
       const props = new Map<string, Prop>();
@@ -303,7 +329,8 @@ export class Walker {
         const what = method ? `an argument of '${method}'` : 'an argument of a function the analysis does not know';
         for (const arg of args) this.escape(arg, at, `passed as ${what}`);
         // The receiver reaches that code too: `fn.apply(this, args)` runs fn, `list.sort()` holds callbacks.
-        if (self && (this.isOwn(self) || isJobStateCapability(this.world, self) || choices(self).some((f) => f.k === 'function'))) {
+        // An instance of a class built on a modelled SDK base is not handed to that base's methods: what they do with it is known.
+        if (self && !this.classes.hasKnownBase(self) && (this.isOwn(self) || isJobStateCapability(this.world, self) || choices(self).some((f) => f.k === 'function'))) {
           this.escape(self, at, `the receiver of '${method}'`);
         }
         return unknown(callee.reason, at);

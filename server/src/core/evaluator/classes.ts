@@ -5,7 +5,21 @@ import { functionValue, hasModifier } from './functions';
 import { Scope } from './scope';
 import { str, unknown, type ObjectValue, type Prop, type Value } from './values';
 
-type ClassNode = ts.ClassDeclaration | ts.ClassExpression;
+export type ClassNode = ts.ClassDeclaration | ts.ClassExpression;
+
+/** Where a class value was declared: the handler analysis builds its instances from the declaration. */
+export interface ClassDeclaration {
+  node: ClassNode;
+  /** The scope of the class body: the class name is bound to the class in it. */
+  scope: Scope;
+}
+
+const declarations = new WeakMap<ObjectValue, ClassDeclaration>();
+
+/** The declaration of a class value the evaluator built from project source (never a package's class). */
+export function classDeclarationOf(value: Value): ClassDeclaration | undefined {
+  return value.k === 'object' && value.className !== undefined ? declarations.get(value) : undefined;
+}
 
 /**
  * A class as the constructor object its static members live on (`Steps.USERS`, `Entities.get()`):
@@ -32,6 +46,7 @@ export function classValue(ev: Evaluator, node: ClassNode, outer: Scope): Value 
   // Inside the class body the class name is bound to the class itself.
   const scope = new Scope(outer, record);
   if (node.name) scope.define(node.name.text, cls);
+  declarations.set(cls, { node, scope });
   const init = new Scope(scope, record);
   init.define('this', cls);
 

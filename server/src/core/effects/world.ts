@@ -19,10 +19,17 @@ const LOGGER_METHODS = [
 export const JOB_STATE_PREFIX = '#jobState.';
 export const LOGGER_PREFIX = '#logger.';
 
+/** The method properties by prefix: immutable, so built once; each world gets its own object and map. */
+const methodProps = new Map<string, Map<string, Prop>>();
+
 function methodsObject(prefix: string, names: readonly string[], open: string): ObjectValue {
-  const props = new Map<string, Prop>();
-  for (const name of names) props.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
-  return { k: 'object', props, open: unknown(open) };
+  let template = methodProps.get(prefix);
+  if (!template) {
+    template = new Map<string, Prop>();
+    for (const name of names) template.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
+    methodProps.set(prefix, template);
+  }
+  return { k: 'object', props: new Map(template), open: unknown(open) };
 }
 
 /**

@@ -74,6 +74,15 @@ const WRITE_AFTER = new RegExp(
     String.raw`|^${CHAIN}?\s*\??\.\s*(?:push|unshift|splice|pop|shift|sort|reverse|fill|copyWithin|set|add|delete|clear)\s*\(`,
 );
 const IDENTIFIER_CHAR = /[\w$]/;
+/** Characters a write can start with after a name (WRITE_AFTER): a member chain, an assignment or update operator. */
+const WRITE_START = new Set(['?', '.', '[', '-', '+', '*', '/', '%', '&', '|', '^', '<', '>', '=']);
+/** Whether a character is `\s` in a JavaScript regular expression. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 /**
  * Whether a module-level name's value changes at run time: assigned (`client = new Client()`),
@@ -93,10 +102,22 @@ export function isMutableModuleName(record: ModuleRecord, name: string): boolean
     const before = text[at - 1];
     const after = text[at + name.length];
     if ((before && (IDENTIFIER_CHAR.test(before) || before === '.')) || (after && IDENTIFIER_CHAR.test(after))) continue;
+    // Most occurrences are plain reads (`Entities.X,`, `name)`): what follows cannot start a write, and
+    // what precedes is no `++`, `--` nor `Object.assign(`: the regular expressions below
+    // (run over the same 40 characters before and 240 after) would say the same.
+    const end = at + name.length;
+    let next = end;
+    while (next < text.length && next < end + 240 && isSpace(text.charCodeAt(next))) next++;
+    if (next >= end + 240 || !WRITE_START.has(text[next])) {
+      let last = at - 1;
+      while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+      const c = text[last];
+      if (last < at - 40 || (c !== '+' && c !== '-' && c !== '(')) continue;
+    }
     const prefix = text.slice(Math.max(0, at - 40), at);
     if (/(?:const|let|var)\s+$/.test(prefix)) continue; // its declaration
     if (/(?:\+\+|--)\s*$/.test(prefix) || /Object\.assign\(\s*$/.test(prefix)) result = true;
-    else result = WRITE_AFTER.test(text.slice(at + name.length, at + name.length + 240));
+    else result = WRITE_AFTER.test(text.slice(end, end + 240));
   }
   perModule.set(name, result);
   return result;

@@ -34,6 +34,11 @@ export function assignedNames(node: ts.Node): string[] {
   if (cached) return cached;
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
+    if (n !== node && ts.isFunctionLike(n)) {
+      // A nested callback is asked for on its own when it is walked: its names are computed (and kept) once.
+      for (const name of assignedNames(n)) names.add(name);
+      return;
+    }
     if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) patternNames(n.left, names);
     else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === SK.PlusPlusToken || n.operator === SK.MinusMinusToken)) {
       patternNames(n.operand, names);

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import { spreadInto } from '../evaluator/expressions';
 import { binaryOperation, compoundOperator, unaryOperation } from '../evaluator/operators';
 import type { Scope } from '../evaluator/scope';

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Scope } from '../evaluator/scope';
 import { NOT_PRIMITIVE, primitive, unknown, type ObjectValue, type Prop, type Value } from '../evaluator/values';
 import { alternativesOf, choices, join } from './abstract';

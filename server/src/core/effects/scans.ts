@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ModuleRecord } from '../evaluator/moduleRecord';
 
 /** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */

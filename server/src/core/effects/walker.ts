@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Evaluator } from '../evaluator/evaluator';
 import { functionValue, hasModifier } from '../evaluator/functions';
 import { globalValue } from '../evaluator/builtins/globals';

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ListModel, SourceRange, StepModel } from '../model/types';
 import type { TypeList } from './declaredTypes';
 import { appendToLiteral } from './insertProperty';

@@ -41,10 +41,12 @@ interface Frame {
  * effects (graph objects added, types read, config read) go to the sink.
  */
 export class Walker {
+  // Sets, not WeakSets: a walker lives for one handler and every value it marks lives as long anyway;
+  // a WeakSet's ephemeron table costs more per add and in every GC during the walk.
   /** Scopes the walker created: the only ones it assigns to (module scopes belong to the evaluator). */
-  private readonly ownScopes = new WeakSet<Scope>();
+  private readonly ownScopes = new Set<Scope>();
   /** Objects and arrays the walker created: the only ones it mutates. */
-  private readonly ownValues = new WeakSet<object>();
+  private readonly ownValues = new Set<object>();
   /** The calls being walked, per function: a function may run inside itself with other arguments. */
   private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value }>>();
   private readonly escaped = new Set<FunctionValue>();

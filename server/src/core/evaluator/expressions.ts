@@ -23,39 +23,39 @@ import {
   type Value,
 } from './values';
 
+
 /** Evaluates an expression to a static value; anything not statically knowable becomes `unknown`. */
 export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Scope): Value {
   ev.tick();
   const record = scope.module;
-  const at = () => ev.range(node, record);
   switch (node.kind) {
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      return str((node as ts.StringLiteral).text, at());
+      return str((node as ts.StringLiteral).text, ev.range(node, record));
     case ts.SyntaxKind.NumericLiteral:
-      return num(Number((node as ts.NumericLiteral).text), at());
+      return num(Number((node as ts.NumericLiteral).text), ev.range(node, record));
     case ts.SyntaxKind.TrueKeyword:
-      return { k: 'boolean', v: true, at: at() };
+      return { k: 'boolean', v: true, at: ev.range(node, record) };
     case ts.SyntaxKind.FalseKeyword:
-      return { k: 'boolean', v: false, at: at() };
+      return { k: 'boolean', v: false, at: ev.range(node, record) };
     case ts.SyntaxKind.NullKeyword:
-      return { k: 'null', at: at() };
+      return { k: 'null', at: ev.range(node, record) };
     case ts.SyntaxKind.RegularExpressionLiteral: {
       const text = node.getText(record.file.sourceFile);
       const slash = text.lastIndexOf('/');
       try {
-        return { k: 'regexp', v: new RegExp(text.slice(1, slash), text.slice(slash + 1)), at: at() };
+        return { k: 'regexp', v: new RegExp(text.slice(1, slash), text.slice(slash + 1)), at: ev.range(node, record) };
       } catch {
-        return unknown('invalid regular expression', at());
+        return unknown('invalid regular expression', ev.range(node, record));
       }
     }
     case ts.SyntaxKind.Identifier: {
       const name = (node as ts.Identifier).text;
-      if (name === 'undefined') return { k: 'undefined', at: at() };
-      return scope.lookup(name) ?? globalValue(name, at());
+      if (name === 'undefined') return { k: 'undefined', at: ev.range(node, record) };
+      return scope.lookup(name) ?? globalValue(name, ev.range(node, record));
     }
     case ts.SyntaxKind.ThisKeyword:
-      return scope.lookup('this') ?? unknown("'this' is not known here", at());
+      return scope.lookup('this') ?? unknown("'this' is not known here", ev.range(node, record));
     case ts.SyntaxKind.ParenthesizedExpression:
     case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.TypeAssertionExpression:
@@ -72,19 +72,19 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
     case ts.SyntaxKind.PropertyAccessExpression: {
       const access = node as ts.PropertyAccessExpression;
       const base = ev.evaluate(access.expression, scope);
-      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
-      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
-      return memberOf(ev, base, access.name.text, at());
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: ev.range(node, record) };
+      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', ev.range(node, record));
+      return memberOf(ev, base, access.name.text, ev.range(node, record));
     }
     case ts.SyntaxKind.ElementAccessExpression: {
       const access = node as ts.ElementAccessExpression;
       const base = ev.evaluate(access.expression, scope);
-      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: ev.range(node, record) };
       const key = ev.evaluate(access.argumentExpression, scope);
       const keyText = primitive(key);
       if (key.k === 'unknown') return base.k === 'unknown' ? base : key;
-      if (keyText === NOT_PRIMITIVE) return unknown('element access with a non-primitive key', at());
-      return memberOf(ev, base, String(keyText), at());
+      if (keyText === NOT_PRIMITIVE) return unknown('element access with a non-primitive key', ev.range(node, record));
+      return memberOf(ev, base, String(keyText), ev.range(node, record));
     }
     case ts.SyntaxKind.CallExpression:
       return callExpression(ev, node as ts.CallExpression, scope);
@@ -104,7 +104,7 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
       const b = ev.evaluate(cond.whenFalse, scope);
       const pa = primitive(a);
       if (pa !== NOT_PRIMITIVE && a.k === b.k && pa === primitive(b)) return a;
-      return unknown(`depends on the condition '${shortText(cond.condition, record.file.sourceFile)}', known only at run time`, at());
+      return unknown(`depends on the condition '${shortText(cond.condition, record.file.sourceFile)}', known only at run time`, ev.range(node, record));
     }
     case ts.SyntaxKind.BinaryExpression:
       return binaryExpression(ev, node as ts.BinaryExpression, scope);
@@ -113,21 +113,21 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
       if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) {
         return updateExpression(ev, unary, scope);
       }
-      return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), at());
+      return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), ev.range(node, record));
     }
     case ts.SyntaxKind.PostfixUnaryExpression:
       return updateExpression(ev, node as ts.PostfixUnaryExpression, scope);
     case ts.SyntaxKind.TypeOfExpression: {
       const value = ev.evaluate((node as ts.TypeOfExpression).expression, scope);
       const type = typeOfValue(value);
-      return type ? str(type, at()) : unknown('typeof an unknown value', at());
+      return type ? str(type, ev.range(node, record)) : unknown('typeof an unknown value', ev.range(node, record));
     }
     case ts.SyntaxKind.VoidExpression:
-      return { k: 'undefined', at: at() };
+      return { k: 'undefined', at: ev.range(node, record) };
     case ts.SyntaxKind.AwaitExpression:
-      return unknown('awaited value is only known at run time', at());
+      return unknown('awaited value is only known at run time', ev.range(node, record));
     default:
-      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, at());
+      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, ev.range(node, record));
   }
 }
 

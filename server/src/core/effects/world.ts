@@ -29,7 +29,9 @@ function methodsObject(prefix: string, names: readonly string[], open: string): 
     for (const name of names) template.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
     methodProps.set(prefix, template);
   }
-  return { k: 'object', props: new Map(template), open: unknown(open) };
+  const props = new Map<string, Prop>();
+  template.forEach((prop, key) => props.set(key, prop)); // no [key, value] entry per method, as new Map(template) makes
+  return { k: 'object', props, open: unknown(open) };
 }
 
 /**

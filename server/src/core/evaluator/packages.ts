@@ -44,7 +44,9 @@ const enumProps = new Map<Readonly<Record<string, string>>, Map<string, Prop>>()
 function enumObject(values: Readonly<Record<string, string>>): ObjectValue {
   let props = enumProps.get(values);
   if (!props) enumProps.set(values, (props = objectOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v)]))).props));
-  return { k: 'object', props: new Map(props), at: undefined };
+  const copy = new Map<string, Prop>();
+  props.forEach((prop, key) => copy.set(key, prop)); // no [key, value] entry per property, as new Map(props) makes
+  return { k: 'object', props: copy, at: undefined };
 }
 
 const DISABLED_STEP_REASONS: Readonly<Record<string, string>> = {

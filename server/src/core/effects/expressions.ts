@@ -35,7 +35,7 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       // Literals hold no names: the evaluator computes them as it always does.
       return w.ev.evaluate(node, scope);
     case SK.Identifier:
-      return w.lookup((node as ts.Identifier).text, scope, w.range(node, scope));
+      return w.lookup(node as ts.Identifier, scope);
     case SK.ThisKeyword:
       return scope.lookup('this') ?? unknown("'this' is not known here", w.range(node, scope));
     case SK.ParenthesizedExpression:

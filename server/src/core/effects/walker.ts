@@ -90,14 +90,16 @@ export class Walker {
     return undefined;
   }
 
-  lookup(name: string, scope: Scope, at: SourceRange): Value {
-    if (name === 'undefined') return { k: 'undefined', at };
+  /** The value of an identifier; its range is computed only when the value needs one (most lookups find a binding). */
+  lookup(node: ts.Identifier, scope: Scope): Value {
+    const name = node.text;
+    if (name === 'undefined') return { k: 'undefined', at: this.range(node, scope) };
     const declaring = this.declaring(name, scope);
-    if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
+    if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, this.range(node, scope));
     if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
-      return unknown(`'${name}' is a module variable that changes at run time`, at);
+      return unknown(`'${name}' is a module variable that changes at run time`, this.range(node, scope));
     }
-    return declaring.lookup(name) ?? { k: 'undefined', at };
+    return declaring.lookup(name) ?? { k: 'undefined', at: this.range(node, scope) };
   }
 
   /** Assigns a variable the walker owns; module and evaluator scopes are left as they are. */

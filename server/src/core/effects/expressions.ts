@@ -58,7 +58,7 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       const base = evaluate(w, access.expression, scope);
       if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: w.range(node, scope) };
       if (ts.isPrivateIdentifier(access.name)) return unknown('private field', w.range(node, scope));
-      return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, w.range(node, scope), w.range(access.name, scope));
+      return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, w.range(node, scope), access.name, scope);
     }
     case SK.ElementAccessExpression:
       return elementAccess(w, node as ts.ElementAccessExpression, scope);
@@ -240,7 +240,7 @@ function elementAccess(w: Walker, access: ts.ElementAccessExpression, scope: Sco
     texts.push(String(p));
   }
   const target = withoutNullish(base, !!access.questionDotToken);
-  return join(texts.map((k) => w.member(target, k, at, w.range(access.argumentExpression, scope))), 'an element that differs between paths', at);
+  return join(texts.map((k) => w.member(target, k, at, access.argumentExpression, scope)), 'an element that differs between paths', at);
 }
 
 /** Evaluates call arguments; a spread of a list known only at run time ends the known arguments. */
@@ -280,8 +280,8 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
       const p = primitive(key);
       method = key.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
     }
-    const keyAt = ts.isPropertyAccessExpression(target) ? w.range(target.name, scope) : w.range(target.argumentExpression, scope);
-    callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+    const keyNode = ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression;
+    callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyNode, scope);
   } else {
     callee = evaluate(w, target, scope);
   }

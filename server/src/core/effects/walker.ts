@@ -162,13 +162,16 @@ export class Walker {
     }
   }
 
-  /** `base[key]`: alternatives and data reads are mapped, reads of the instance config recorded. */
-  member(base: Value, key: string, at: SourceRange, keyAt?: SourceRange): Value {
+  /**
+   * `base[key]`: alternatives and data reads are mapped, reads of the instance config recorded (at
+   * `keyNode` when given: its range is computed only for such a read, not for every member access).
+   */
+  member(base: Value, key: string, at: SourceRange, keyNode?: ts.Node, scope?: Scope): Value {
     const options = alternativesOf(base);
-    if (options) return join(options.map((o) => this.member(o, key, at, keyAt)), `'${key}' of a value that differs between paths`, at);
+    if (options) return join(options.map((o) => this.member(o, key, at, keyNode, scope)), `'${key}' of a value that differs between paths`, at);
     const data = dataOf(base);
     if (data) return dataValue(data.key, [...data.path, key], at);
-    if (base === this.world.config) this.sink.configRead(key, keyAt ?? at);
+    if (base === this.world.config) this.sink.configRead(key, keyNode && scope ? this.range(keyNode, scope) : at);
     return memberOf(this.ev, base, key, at);
   }
 

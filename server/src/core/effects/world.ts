@@ -50,20 +50,15 @@ export function createWorld(): HandlerWorld {
   const jobState = methodsObject(JOB_STATE_PREFIX, JOB_STATE_METHODS, 'a jobState member outside the documented API');
   const logger = methodsObject(LOGGER_PREFIX, LOGGER_METHODS, 'a logger member the analysis does not model');
   const config: ObjectValue = { k: 'object', props: new Map(), open: unknown('an instance config value is only known at run time') };
-  const instance: ObjectValue = {
-    k: 'object',
-    props: new Map([['config', constProp(config)]]),
-    open: unknown('an integration instance property is only known at run time'),
-  };
-  const context: ObjectValue = {
-    k: 'object',
-    props: new Map<string, Prop>([
-      ['jobState', constProp(jobState)],
-      ['logger', constProp(logger)],
-      ['instance', constProp(instance)],
-    ]),
-    open: unknown('an execution context property is only known at run time'),
-  };
+  // Maps filled with set(): new Map([[k, v], ...]) goes through the iteration protocol, per step.
+  const instanceProps = new Map<string, Prop>();
+  instanceProps.set('config', constProp(config));
+  const instance: ObjectValue = { k: 'object', props: instanceProps, open: unknown('an integration instance property is only known at run time') };
+  const contextProps = new Map<string, Prop>();
+  contextProps.set('jobState', constProp(jobState));
+  contextProps.set('logger', constProp(logger));
+  contextProps.set('instance', constProp(instance));
+  const context: ObjectValue = { k: 'object', props: contextProps, open: unknown('an execution context property is only known at run time') };
   return { context, jobState, logger, instance, config };
 }
 

@@ -36,6 +36,7 @@ export function contextWith(files: Record<string, string>, byStep: Record<string
     model: base.model,
     host: base.host,
     text: base.text,
+    sourceFile: base.sourceFile,
     startStates: () => base.startStates(),
     effects: (step) => (step.id.kind === 'known' && byStep[step.id.value]) || fallback,
   };

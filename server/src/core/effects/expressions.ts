@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import { spreadInto } from '../evaluator/expressions';
 import { binaryOperation, compoundOperator, unaryOperation } from '../evaluator/operators';
 import type { Scope } from '../evaluator/scope';
@@ -26,7 +26,6 @@ const SK = ts.SyntaxKind;
 /** Evaluates an expression of a handler (or of a function it calls), walking every call in it. */
 export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
   w.tick();
-  const at = () => w.range(node, scope);
   switch (node.kind) {
     case SK.StringLiteral:
     case SK.NoSubstitutionTemplateLiteral:
@@ -38,9 +37,9 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       // Literals hold no names: the evaluator computes them as it always does.
       return w.ev.evaluate(node, scope);
     case SK.Identifier:
-      return w.lookup((node as ts.Identifier).text, scope, at());
+      return w.lookup(node as ts.Identifier, scope);
     case SK.ThisKeyword:
-      return scope.lookup('this') ?? unknown("'this' is not known here", at());
+      return scope.lookup('this') ?? unknown("'this' is not known here", w.range(node, scope));
     case SK.ParenthesizedExpression:
     case SK.AsExpression:
     case SK.TypeAssertionExpression:
@@ -59,10 +58,10 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
     case SK.PropertyAccessExpression: {
       const access = node as ts.PropertyAccessExpression;
       const base = evaluate(w, access.expression, scope);
-      if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: at() };
-      if (access.expression.kind === SK.SuperKeyword) return w.classes.superMember(access, access.name.text, scope, at());
-      if (ts.isPrivateIdentifier(access.name) && !choices(base).every((b) => w.classes.isInstance(b))) return unknown('private field', at());
-      return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, at(), w.range(access.name, scope));
+      if (access.questionDotToken && isNullish(base)) return { k: 'undefined', at: w.range(node, scope) };
+      if (access.expression.kind === SK.SuperKeyword) return w.classes.superMember(access, access.name.text, scope, w.range(node, scope));
+      if (ts.isPrivateIdentifier(access.name) && !choices(base).every((b) => w.classes.isInstance(b))) return unknown('private field', w.range(node, scope));
+      return w.member(withoutNullish(base, !!access.questionDotToken), access.name.text, w.range(node, scope), access.name, scope);
     }
     case SK.ElementAccessExpression:
       return elementAccess(w, node as ts.ElementAccessExpression, scope);
@@ -80,42 +79,42 @@ export function evaluate(w: Walker, node: ts.Expression, scope: Scope): Value {
       if (test === false) return evaluate(w, cond.whenFalse, scope);
       const a = evaluate(w, cond.whenTrue, scope);
       const b = evaluate(w, cond.whenFalse, scope);
-      return join([a, b], `depends on a condition known only at run time`, at());
+      return join([a, b], `depends on a condition known only at run time`, w.range(node, scope));
     }
     case SK.BinaryExpression:
       return binary(w, node as ts.BinaryExpression, scope);
     case SK.PrefixUnaryExpression: {
       const unary = node as ts.PrefixUnaryExpression;
       if (unary.operator === SK.PlusPlusToken || unary.operator === SK.MinusMinusToken) {
-        return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, at());
+        return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, w.range(node, scope));
       }
       const operand = evaluate(w, unary.operand, scope);
       if (unary.operator === SK.ExclamationToken) {
         const t = truthOf(operand);
-        return t === undefined ? unknown('a negation known only at run time', at()) : fromPrimitive(!t, at());
+        return t === undefined ? unknown('a negation known only at run time', w.range(node, scope)) : fromPrimitive(!t, w.range(node, scope));
       }
-      return mapChoices([operand], ([v]) => unaryOperation(unary.operator, plain(v), at()), 'an operation on values that differ between paths', at());
+      return mapChoices([operand], ([v]) => unaryOperation(unary.operator, plain(v), w.range(node, scope)), 'an operation on values that differ between paths', w.range(node, scope));
     }
     case SK.PostfixUnaryExpression: {
       const unary = node as ts.PostfixUnaryExpression;
-      return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, at());
+      return update(w, unary.operand, unary.operator === SK.PlusPlusToken ? 1 : -1, scope, w.range(node, scope));
     }
     case SK.TypeOfExpression: {
       const value = evaluate(w, (node as ts.TypeOfExpression).expression, scope);
-      return mapChoices([value], ([v]) => typeOfValue(v, at()), 'typeof a value that differs between paths', at());
+      return mapChoices([value], ([v]) => typeOfValue(v, w.range(node, scope)), 'typeof a value that differs between paths', w.range(node, scope));
     }
     case SK.VoidExpression:
       evaluate(w, (node as ts.VoidExpression).expression, scope);
-      return { k: 'undefined', at: at() };
+      return { k: 'undefined', at: w.range(node, scope) };
     case SK.DeleteExpression:
       evaluate(w, (node as ts.DeleteExpression).expression, scope);
-      return unknown('the result of delete', at());
+      return unknown('the result of delete', w.range(node, scope));
     default:
       // Anything else (tagged templates, yield, class expressions): its calls still run.
       ts.forEachChild(node, (child) => {
         if (ts.isExpression(child)) evaluate(w, child, scope);
       });
-      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, at());
+      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, w.range(node, scope));
   }
 }
 
@@ -238,7 +237,7 @@ function elementAccess(w: Walker, access: ts.ElementAccessExpression, scope: Sco
     texts.push(String(p));
   }
   const target = withoutNullish(base, !!access.questionDotToken);
-  return join(texts.map((k) => w.member(target, k, at, w.range(access.argumentExpression, scope))), 'an element that differs between paths', at);
+  return join(texts.map((k) => w.member(target, k, at, access.argumentExpression, scope)), 'an element that differs between paths', at);
 }
 
 /** `new C(...)`: a project class is constructed (its constructor walked); any other class escapes its arguments. */
@@ -300,15 +299,15 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
       const p = primitive(key);
       method = key.k === 'unknown' || p === NOT_PRIMITIVE ? undefined : String(p);
     }
-    const keyAt = ts.isPropertyAccessExpression(target) ? w.range(target.name, scope) : w.range(target.argumentExpression, scope);
+    const keyNode = ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression;
     const receivers = method !== undefined ? alternativesOf(self) : undefined;
     if (method !== undefined && receivers && distributes(w, method, receivers)) {
       // Each possible receiver with its own method: `this` is that receiver, a list's callback
       // method runs over that list (`(cached ?? fetched).map(convert)`).
-      perReceiver = receivers.map((receiver) => [receiver, w.member(receiver, method!, w.range(target, scope), keyAt)]);
+      perReceiver = receivers.map((receiver) => [receiver, w.member(receiver, method!, w.range(target, scope), keyNode, scope)]);
       callee = join(perReceiver.map(([, c]) => c), 'the method called differs between paths', at);
     } else {
-      callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyAt);
+      callee = method === undefined ? unknown('a method whose name is only known at run time', at) : w.member(self, method, w.range(target, scope), keyNode, scope);
     }
   } else {
     callee = evaluate(w, target, scope);

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Scope } from '../evaluator/scope';
 import { NOT_PRIMITIVE, primitive, unknown, type ObjectValue, type Prop, type Value } from '../evaluator/values';
 import { alternativesOf, choices, join } from './abstract';
@@ -32,7 +32,7 @@ export function bindPattern(w: Walker, name: ts.BindingName, value: Value, scope
         part = unknown('a destructuring key known only at run time', at);
       } else {
         taken.push(key);
-        part = w.member(value, key, w.range(element, scope), w.range(keyNode, scope));
+        part = w.member(value, key, w.range(element, scope), keyNode, scope);
       }
       if (element.initializer) part = withDefault(w, part, element.initializer, scope);
       bindPattern(w, element.name, part, scope);

@@ -32,8 +32,9 @@ export interface RelationshipProvenance {
  * literals have none: their `_type` property is read directly.
  */
 export class ProvenanceTable {
-  private readonly entities = new WeakMap<ObjectValue, EntityProvenance>();
-  private readonly relationships = new WeakMap<ObjectValue, RelationshipProvenance>();
+  // Maps, not WeakMaps: a table serves one handler's walk, whose objects live as long anyway.
+  private readonly entities = new Map<ObjectValue, EntityProvenance>();
+  private readonly relationships = new Map<ObjectValue, RelationshipProvenance>();
 
   setEntity(object: ObjectValue, provenance: EntityProvenance): void {
     this.entities.set(object, provenance);

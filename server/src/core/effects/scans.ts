@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ModuleRecord } from '../evaluator/moduleRecord';
 
 /** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
@@ -34,6 +34,11 @@ export function assignedNames(node: ts.Node): string[] {
   if (cached) return cached;
   const names = new Set<string>();
   const visit = (n: ts.Node): void => {
+    if (n !== node && ts.isFunctionLike(n)) {
+      // A nested callback is asked for on its own when it is walked: its names are computed (and kept) once.
+      for (const name of assignedNames(n)) names.add(name);
+      return;
+    }
     if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) patternNames(n.left, names);
     else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === SK.PlusPlusToken || n.operator === SK.MinusMinusToken)) {
       patternNames(n.operand, names);
@@ -73,7 +78,44 @@ const WRITE_AFTER = new RegExp(
   String.raw`^${CHAIN}\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|\|\||&&|\?\?)?=(?![=>])|\+\+|--)` +
     String.raw`|^${CHAIN}?\s*\??\.\s*(?:push|unshift|splice|pop|shift|sort|reverse|fill|copyWithin|set|add|delete|clear)\s*\(`,
 );
-const IDENTIFIER_CHAR = /[\w$]/;
+/** Characters an assignment or update operator starts with (WRITE_AFTER after the member chain). */
+const OPERATOR_START = new Set(['?', '-', '+', '*', '/', '%', '&', '|', '^', '<', '>', '=']);
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+/**
+ * True when WRITE_AFTER cannot match the 240 characters at `end`: a chain of \`.name\` / \`?.name\` follows
+ * (no mutating method call in it) and then no operator. False means "ask the regular expression"
+ * (element accesses, a mutating method, an operator, text near the window's end).
+ */
+function noWriteAfter(text: string, end: number): boolean {
+  const limit = Math.min(text.length, end + 200);
+  let p = end;
+  for (;;) {
+    while (p < limit && isSpace(text.charCodeAt(p))) p++;
+    if (p >= limit) return false;
+    let dot = p;
+    if (text[dot] === '?' && text[dot + 1] === '.') dot++;
+    if (text[dot] !== '.') break;
+    let q = dot + 1;
+    while (q < limit && isSpace(text.charCodeAt(q))) q++;
+    const start = q;
+    while (q < limit && isWordChar(text.charCodeAt(q))) q++;
+    if (q === start || q >= limit) return false;
+    if (MUTATING_METHODS.has(text.slice(start, q))) return false;
+    p = q;
+  }
+  return !OPERATOR_START.has(text[p]) && text[p] !== '[';
+}
+/** Whether a character is `\s` in a JavaScript regular expression. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 /**
  * Whether a module-level name's value changes at run time: assigned (`client = new Client()`),
@@ -90,13 +132,23 @@ export function isMutableModuleName(record: ModuleRecord, name: string): boolean
   const text = record.file.text;
   let result = false;
   for (let at = text.indexOf(name); at >= 0 && !result; at = text.indexOf(name, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + name.length];
-    if ((before && (IDENTIFIER_CHAR.test(before) || before === '.')) || (after && IDENTIFIER_CHAR.test(after))) continue;
+    // Inside a longer identifier, or a member of something else (`other.name`).
+    if (at > 0 && (isWordChar(text.charCodeAt(at - 1)) || text[at - 1] === '.')) continue;
+    if (at + name.length < text.length && isWordChar(text.charCodeAt(at + name.length))) continue;
+    // Most occurrences are plain reads (`Entities.X,`, `name)`): what follows cannot start a write, and
+    // what precedes is no `++`, `--` nor `Object.assign(`: the regular expressions below
+    // (run over the same 40 characters before and 240 after) would say the same.
+    const end = at + name.length;
+    if (noWriteAfter(text, end)) {
+      let last = at - 1;
+      while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+      const c = text[last];
+      if (last < at - 40 || (c !== '+' && c !== '-' && c !== '(')) continue;
+    }
     const prefix = text.slice(Math.max(0, at - 40), at);
     if (/(?:const|let|var)\s+$/.test(prefix)) continue; // its declaration
     if (/(?:\+\+|--)\s*$/.test(prefix) || /Object\.assign\(\s*$/.test(prefix)) result = true;
-    else result = WRITE_AFTER.test(text.slice(at + name.length, at + name.length + 240));
+    else result = WRITE_AFTER.test(text.slice(end, end + 240));
   }
   perModule.set(name, result);
   return result;

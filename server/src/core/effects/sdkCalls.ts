@@ -105,6 +105,8 @@ function combinations<T>(lists: T[][]): T[][] | undefined {
   let total = 1;
   for (const list of lists) total *= Math.max(list.length, 1);
   if (total > CHOICE_LIMIT) return undefined;
+  // The usual case, one value per list: the one combination, without the flatMap below.
+  if (lists.every((list) => list.length === 1)) return [lists.map((list) => list[0])];
   let out: T[][] = [[]];
   for (const list of lists) out = out.flatMap((prefix) => list.map((x) => [...prefix, x]));
   return out;

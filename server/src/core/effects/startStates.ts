@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Evaluator } from '../evaluator/evaluator';
 import type { FunctionValue, Value } from '../evaluator/values';
 import type { SourceRange } from '../model/types';

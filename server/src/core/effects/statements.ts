@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import { enumValue } from '../evaluator/enums';
 import type { Scope } from '../evaluator/scope';
 import { NOT_PRIMITIVE, primitive, truthiness, unknown, type Value } from '../evaluator/values';

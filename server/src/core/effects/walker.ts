@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Evaluator } from '../evaluator/evaluator';
 import { functionValue, hasModifier } from '../evaluator/functions';
 import { globalValue } from '../evaluator/builtins/globals';
@@ -45,10 +45,12 @@ interface Frame {
  * effects (graph objects added, types read, config read) go to the sink.
  */
 export class Walker {
+  // Sets, not WeakSets: a walker lives for one handler and every value it marks lives as long anyway;
+  // a WeakSet's ephemeron table costs more per add and in every GC during the walk.
   /** Scopes the walker created: the only ones it assigns to (module scopes belong to the evaluator). */
-  private readonly ownScopes = new WeakSet<Scope>();
+  private readonly ownScopes = new Set<Scope>();
   /** Objects and arrays the walker created: the only ones it mutates. */
-  private readonly ownValues = new WeakSet<object>();
+  private readonly ownValues = new Set<object>();
   /** The calls being walked, per function: a function may run inside itself with other arguments. */
   private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope }>>();
   private readonly escaped = new Set<FunctionValue>();
@@ -96,16 +98,19 @@ export class Walker {
     return undefined;
   }
 
-  lookup(name: string, scope: Scope, at: SourceRange): Value {
-    if (name === 'undefined') return { k: 'undefined', at };
+  /** The value of an identifier; its range is computed only when the value needs one (most lookups find a binding). */
+  lookup(node: ts.Identifier, scope: Scope): Value {
+    const name = node.text;
+    if (name === 'undefined') return { k: 'undefined', at: this.range(node, scope) };
     const declaring = this.declaring(name, scope);
-    if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, at);
+    if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, this.range(node, scope));
     if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+      const at = this.range(node, scope);
       const earlier = unknown(`'${name}' is a module variable that changes at run time`, at);
       const written = this.moduleWrites.get(declaring)?.get(name);
       return written ? join([earlier, written], `'${name}' is a module variable that changes at run time`, at) : earlier;
     }
-    return declaring.lookup(name) ?? { k: 'undefined', at };
+    return declaring.lookup(name) ?? { k: 'undefined', at: this.range(node, scope) };
   }
 
   /**
@@ -177,13 +182,16 @@ export class Walker {
     }
   }
 
-  /** `base[key]`: alternatives and data reads are mapped, reads of the instance config recorded. */
-  member(base: Value, key: string, at: SourceRange, keyAt?: SourceRange): Value {
+  /**
+   * `base[key]`: alternatives and data reads are mapped, reads of the instance config recorded (at
+   * `keyNode` when given: its range is computed only for such a read, not for every member access).
+   */
+  member(base: Value, key: string, at: SourceRange, keyNode?: ts.Node, scope?: Scope): Value {
     const options = alternativesOf(base);
-    if (options) return join(options.map((o) => this.member(o, key, at, keyAt)), `'${key}' of a value that differs between paths`, at);
+    if (options) return join(options.map((o) => this.member(o, key, at, keyNode, scope)), `'${key}' of a value that differs between paths`, at);
     const data = dataOf(base);
     if (data) return dataValue(data.key, [...data.path, key], at);
-    if (base === this.world.config) this.sink.configRead(key, keyAt ?? at);
+    if (base === this.world.config) this.sink.configRead(key, keyNode && scope ? this.range(keyNode, scope) : at);
     return this.classes.member(base, key, at) ?? memberOf(this.ev, base, key, at);
   }
 

@@ -19,9 +19,18 @@ const LOGGER_METHODS = [
 export const JOB_STATE_PREFIX = '#jobState.';
 export const LOGGER_PREFIX = '#logger.';
 
+/** The method properties by prefix: immutable, so built once; each world gets its own object and map. */
+const methodProps = new Map<string, Map<string, Prop>>();
+
 function methodsObject(prefix: string, names: readonly string[], open: string): ObjectValue {
+  let template = methodProps.get(prefix);
+  if (!template) {
+    template = new Map<string, Prop>();
+    for (const name of names) template.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
+    methodProps.set(prefix, template);
+  }
   const props = new Map<string, Prop>();
-  for (const name of names) props.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
+  template.forEach((prop, key) => props.set(key, prop)); // no [key, value] entry per method, as new Map(template) makes
   return { k: 'object', props, open: unknown(open) };
 }
 
@@ -41,20 +50,15 @@ export function createWorld(): HandlerWorld {
   const jobState = methodsObject(JOB_STATE_PREFIX, JOB_STATE_METHODS, 'a jobState member outside the documented API');
   const logger = methodsObject(LOGGER_PREFIX, LOGGER_METHODS, 'a logger member the analysis does not model');
   const config: ObjectValue = { k: 'object', props: new Map(), open: unknown('an instance config value is only known at run time') };
-  const instance: ObjectValue = {
-    k: 'object',
-    props: new Map([['config', constProp(config)]]),
-    open: unknown('an integration instance property is only known at run time'),
-  };
-  const context: ObjectValue = {
-    k: 'object',
-    props: new Map<string, Prop>([
-      ['jobState', constProp(jobState)],
-      ['logger', constProp(logger)],
-      ['instance', constProp(instance)],
-    ]),
-    open: unknown('an execution context property is only known at run time'),
-  };
+  // Maps filled with set(): new Map([[k, v], ...]) goes through the iteration protocol, per step.
+  const instanceProps = new Map<string, Prop>();
+  instanceProps.set('config', constProp(config));
+  const instance: ObjectValue = { k: 'object', props: instanceProps, open: unknown('an integration instance property is only known at run time') };
+  const contextProps = new Map<string, Prop>();
+  contextProps.set('jobState', constProp(jobState));
+  contextProps.set('logger', constProp(logger));
+  contextProps.set('instance', constProp(instance));
+  const context: ObjectValue = { k: 'object', props: contextProps, open: unknown('an execution context property is only known at run time') };
   return { context, jobState, logger, instance, config };
 }
 

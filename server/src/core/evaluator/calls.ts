@@ -9,6 +9,9 @@ import { iterationOf } from './builtins/collections';
 import { classValue } from './classes';
 import { truthiness, unknown, type FunctionValue, type Prop, type Value } from './values';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 const MAX_CALL_DEPTH = 40;
 /** Iterations of one loop before the analysis gives up on it (a loop that never ends must not use up the budget). */
 const MAX_LOOP_ITERATIONS = 10_000;
@@ -51,7 +54,7 @@ const NORMAL: Completion = { type: 'normal' };
 function interpretCall(ev: Evaluator, fn: FunctionValue, args: Value[], at: SourceRange, self?: Value): Value {
   const node = fn.node;
   const name = fn.name ?? 'anonymous function';
-  if (hasModifier(node, ts.SyntaxKind.AsyncKeyword) || node.asteriskToken) {
+  if (hasModifier(node, SK.AsyncKeyword) || node.asteriskToken) {
     return unknown(`'${name}' is async: its result is only known at run time`, at);
   }
   if (!node.body) return unknown(`'${name}' has no body`, at);
@@ -131,14 +134,14 @@ export function executeStatement(ev: Evaluator, statement: ts.Statement, scope: 
   ev.tick();
   const record = scope.module;
   switch (statement.kind) {
-    case ts.SyntaxKind.VariableStatement: {
+    case SK.VariableStatement: {
       for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
         const value: Value = declaration.initializer ? ev.evaluate(declaration.initializer, scope) : { k: 'undefined' };
         assignPattern(ev, declaration.name, record, scope, value);
       }
       return NORMAL;
     }
-    case ts.SyntaxKind.ExpressionStatement: {
+    case SK.ExpressionStatement: {
       const value = ev.evaluate((statement as ts.ExpressionStatement).expression, scope);
       // A call whose effects we cannot follow may change what the function returns.
       if (value.k === 'unknown' && hasEffects(statement)) {
@@ -146,11 +149,11 @@ export function executeStatement(ev: Evaluator, statement: ts.Statement, scope: 
       }
       return NORMAL;
     }
-    case ts.SyntaxKind.ReturnStatement: {
+    case SK.ReturnStatement: {
       const expr = (statement as ts.ReturnStatement).expression;
       return { type: 'return', value: expr ? ev.evaluate(expr, scope) : { k: 'undefined', at: ev.range(statement, record) } };
     }
-    case ts.SyntaxKind.IfStatement: {
+    case SK.IfStatement: {
       const ifs = statement as ts.IfStatement;
       const test = truthiness(ev.evaluate(ifs.expression, scope));
       if (test === undefined) {
@@ -160,24 +163,24 @@ export function executeStatement(ev: Evaluator, statement: ts.Statement, scope: 
       const branch = test ? ifs.thenStatement : ifs.elseStatement;
       return branch ? executeStatement(ev, branch, scope) : NORMAL;
     }
-    case ts.SyntaxKind.Block: {
+    case SK.Block: {
       const block = statement as ts.Block;
       const inner = new Scope(scope, record);
       hoistFunctions(ev, block.statements, inner);
       return executeStatements(ev, block.statements, inner);
     }
-    case ts.SyntaxKind.ForOfStatement:
+    case SK.ForOfStatement:
       return forOf(ev, statement as ts.ForOfStatement, scope);
-    case ts.SyntaxKind.ForStatement:
+    case SK.ForStatement:
       return forStatement(ev, statement as ts.ForStatement, scope);
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement:
+    case SK.WhileStatement:
+    case SK.DoStatement:
       return whileStatement(ev, statement as ts.WhileStatement | ts.DoStatement, scope);
-    case ts.SyntaxKind.ForInStatement:
+    case SK.ForInStatement:
       return forIn(ev, statement as ts.ForInStatement, scope);
-    case ts.SyntaxKind.SwitchStatement:
+    case SK.SwitchStatement:
       return switchStatement(ev, statement as ts.SwitchStatement, scope);
-    case ts.SyntaxKind.TryStatement: {
+    case SK.TryStatement: {
       // The analysis follows the path without exceptions: a catch/finally that changes results is rare in metadata code.
       const tryStatement = statement as ts.TryStatement;
       const completion = executeStatement(ev, tryStatement.tryBlock, scope);
@@ -186,23 +189,23 @@ export function executeStatement(ev: Evaluator, statement: ts.Statement, scope: 
       }
       return completion;
     }
-    case ts.SyntaxKind.ThrowStatement:
+    case SK.ThrowStatement:
       return abort(ev, 'the function throws here', statement, scope);
-    case ts.SyntaxKind.BreakStatement:
+    case SK.BreakStatement:
       return (statement as ts.BreakStatement).label ? abort(ev, 'labelled break', statement, scope) : { type: 'break' };
-    case ts.SyntaxKind.ContinueStatement:
+    case SK.ContinueStatement:
       return (statement as ts.ContinueStatement).label ? abort(ev, 'labelled continue', statement, scope) : { type: 'continue' };
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.EmptyStatement:
-    case ts.SyntaxKind.InterfaceDeclaration:
-    case ts.SyntaxKind.TypeAliasDeclaration:
+    case SK.FunctionDeclaration:
+    case SK.EmptyStatement:
+    case SK.InterfaceDeclaration:
+    case SK.TypeAliasDeclaration:
       return NORMAL;
-    case ts.SyntaxKind.ClassDeclaration: {
+    case SK.ClassDeclaration: {
       const declaration = statement as ts.ClassDeclaration;
       if (declaration.name) scope.define(declaration.name.text, classValue(ev, declaration, scope));
       return NORMAL;
     }
-    case ts.SyntaxKind.EnumDeclaration: {
+    case SK.EnumDeclaration: {
       const declaration = statement as ts.EnumDeclaration;
       scope.define(declaration.name.text, enumValue(ev, declaration, record, scope));
       return NORMAL;
@@ -387,9 +390,9 @@ function hasEffects(node: ts.Node): boolean {
     if (found) return;
     if (ts.isFunctionLike(n)) return;
     if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) found = true;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) found = true;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= SK.FirstAssignment && n.operatorToken.kind <= SK.LastAssignment) found = true;
     else if (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) {
-      if (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) found = true;
+      if (n.operator === SK.PlusPlusToken || n.operator === SK.MinusMinusToken) found = true;
     } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
       if (MUTATING_METHODS.has(n.expression.name.text)) found = true;
     }

@@ -5,6 +5,9 @@ import { functionValue, hasModifier } from './functions';
 import { Scope } from './scope';
 import { str, unknown, type ObjectValue, type Prop, type Value } from './values';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 export type ClassNode = ts.ClassDeclaration | ts.ClassExpression;
 
 /** Where a class value was declared: the handler analysis builds its instances from the declaration. */
@@ -40,7 +43,7 @@ export function classValue(ev: Evaluator, node: ClassNode, outer: Scope): Value 
   props.set('length', hidden(unknown(`the length of ${label}`, at)));
   props.set('name', hidden(str(name ?? '', at)));
   props.set('prototype', hidden(unknown(`the prototype of ${label} is not modelled`, at)));
-  if (node.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) {
+  if (node.heritageClauses?.some((h) => h.token === SK.ExtendsKeyword)) {
     cls.open = unknown(`${label} extends another class: inherited static members are not modelled`, at);
   }
   // Inside the class body the class name is bound to the class itself.
@@ -51,7 +54,7 @@ export function classValue(ev: Evaluator, node: ClassNode, outer: Scope): Value 
   init.define('this', cls);
 
   for (const member of node.members) {
-    if (!hasModifier(member, ts.SyntaxKind.StaticKeyword) || !member.name) continue;
+    if (!hasModifier(member, SK.StaticKeyword) || !member.name) continue;
     if (ts.isPrivateIdentifier(member.name)) continue;
     const key = memberKey(ev, member.name, init);
     if (key === undefined) {
@@ -60,7 +63,7 @@ export function classValue(ev: Evaluator, node: ClassNode, outer: Scope): Value 
     }
     const keyAt = ev.range(member.name, record);
     if (ts.isPropertyDeclaration(member)) {
-      if (hasModifier(member, ts.SyntaxKind.DeclareKeyword)) continue;
+      if (hasModifier(member, SK.DeclareKeyword)) continue;
       const initializer = member.initializer;
       // Evaluated now, in order: a field read by an earlier initializer is still undefined, as in JavaScript.
       const value: Value = initializer

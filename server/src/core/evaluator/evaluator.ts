@@ -2,6 +2,7 @@ import { ts } from '../project/ts';
 import type { Problem, SourceRange } from '../model/types';
 import type { FileHost } from '../project/fileHost';
 import { ParseCache, type ParsedFile } from '../project/sourceFile';
+import { tokenStart } from '../project/tokenStart';
 import { ModuleResolver } from '../project/resolveModule';
 import { ModuleRecord } from './moduleRecord';
 import { scanModule } from './scanModule';
@@ -145,7 +146,7 @@ export class Evaluator {
 
   range(node: ts.Node, file: ParsedFile | ModuleRecord): SourceRange {
     const parsed = file instanceof ModuleRecord ? file.file : file;
-    return { file: parsed.path, start: node.getStart(parsed.sourceFile), end: node.getEnd() };
+    return { file: parsed.path, start: tokenStart(node, parsed.sourceFile), end: node.end };
   }
 
   evaluate(node: ts.Expression, scope: Scope): Value {

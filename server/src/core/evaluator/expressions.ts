@@ -23,79 +23,81 @@ import {
   type Value,
 } from './values';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 /** Evaluates an expression to a static value; anything not statically knowable becomes `unknown`. */
 export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Scope): Value {
   ev.tick();
   const record = scope.module;
-  const at = () => ev.range(node, record);
   switch (node.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      return str((node as ts.StringLiteral).text, at());
-    case ts.SyntaxKind.NumericLiteral:
-      return num(Number((node as ts.NumericLiteral).text), at());
-    case ts.SyntaxKind.TrueKeyword:
-      return { k: 'boolean', v: true, at: at() };
-    case ts.SyntaxKind.FalseKeyword:
-      return { k: 'boolean', v: false, at: at() };
-    case ts.SyntaxKind.NullKeyword:
-      return { k: 'null', at: at() };
-    case ts.SyntaxKind.RegularExpressionLiteral: {
+    case SK.StringLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+      return str((node as ts.StringLiteral).text, ev.range(node, record));
+    case SK.NumericLiteral:
+      return num(Number((node as ts.NumericLiteral).text), ev.range(node, record));
+    case SK.TrueKeyword:
+      return { k: 'boolean', v: true, at: ev.range(node, record) };
+    case SK.FalseKeyword:
+      return { k: 'boolean', v: false, at: ev.range(node, record) };
+    case SK.NullKeyword:
+      return { k: 'null', at: ev.range(node, record) };
+    case SK.RegularExpressionLiteral: {
       const text = node.getText(record.file.sourceFile);
       const slash = text.lastIndexOf('/');
       try {
-        return { k: 'regexp', v: new RegExp(text.slice(1, slash), text.slice(slash + 1)), at: at() };
+        return { k: 'regexp', v: new RegExp(text.slice(1, slash), text.slice(slash + 1)), at: ev.range(node, record) };
       } catch {
-        return unknown('invalid regular expression', at());
+        return unknown('invalid regular expression', ev.range(node, record));
       }
     }
-    case ts.SyntaxKind.Identifier: {
+    case SK.Identifier: {
       const name = (node as ts.Identifier).text;
-      if (name === 'undefined') return { k: 'undefined', at: at() };
-      return scope.lookup(name) ?? globalValue(name, at());
+      if (name === 'undefined') return { k: 'undefined', at: ev.range(node, record) };
+      return scope.lookup(name) ?? globalValue(name, ev.range(node, record));
     }
-    case ts.SyntaxKind.ThisKeyword:
-      return scope.lookup('this') ?? unknown("'this' is not known here", at());
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.TypeAssertionExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.PartiallyEmittedExpression:
+    case SK.ThisKeyword:
+      return scope.lookup('this') ?? unknown("'this' is not known here", ev.range(node, record));
+    case SK.ParenthesizedExpression:
+    case SK.AsExpression:
+    case SK.TypeAssertionExpression:
+    case SK.NonNullExpression:
+    case SK.SatisfiesExpression:
+    case SK.PartiallyEmittedExpression:
       return ev.evaluate((node as ts.ParenthesizedExpression).expression, scope);
-    case ts.SyntaxKind.TemplateExpression:
+    case SK.TemplateExpression:
       return templateValue(ev, node as ts.TemplateExpression, scope);
-    case ts.SyntaxKind.ObjectLiteralExpression:
+    case SK.ObjectLiteralExpression:
       return objectLiteral(ev, node as ts.ObjectLiteralExpression, scope);
-    case ts.SyntaxKind.ArrayLiteralExpression:
+    case SK.ArrayLiteralExpression:
       return arrayLiteral(ev, node as ts.ArrayLiteralExpression, scope);
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case SK.PropertyAccessExpression: {
       const access = node as ts.PropertyAccessExpression;
       const base = ev.evaluate(access.expression, scope);
-      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
-      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', at());
-      return memberOf(ev, base, access.name.text, at());
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: ev.range(node, record) };
+      if (ts.isPrivateIdentifier(access.name)) return unknown('private field', ev.range(node, record));
+      return memberOf(ev, base, access.name.text, ev.range(node, record));
     }
-    case ts.SyntaxKind.ElementAccessExpression: {
+    case SK.ElementAccessExpression: {
       const access = node as ts.ElementAccessExpression;
       const base = ev.evaluate(access.expression, scope);
-      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: at() };
+      if (access.questionDotToken && (base.k === 'undefined' || base.k === 'null')) return { k: 'undefined', at: ev.range(node, record) };
       const key = ev.evaluate(access.argumentExpression, scope);
       const keyText = primitive(key);
       if (key.k === 'unknown') return base.k === 'unknown' ? base : key;
-      if (keyText === NOT_PRIMITIVE) return unknown('element access with a non-primitive key', at());
-      return memberOf(ev, base, String(keyText), at());
+      if (keyText === NOT_PRIMITIVE) return unknown('element access with a non-primitive key', ev.range(node, record));
+      return memberOf(ev, base, String(keyText), ev.range(node, record));
     }
-    case ts.SyntaxKind.CallExpression:
+    case SK.CallExpression:
       return callExpression(ev, node as ts.CallExpression, scope);
-    case ts.SyntaxKind.NewExpression:
+    case SK.NewExpression:
       return newExpression(ev, node as ts.NewExpression, scope);
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression:
+    case SK.ArrowFunction:
+    case SK.FunctionExpression:
       return functionValue(ev, node as ts.ArrowFunction, scope, record);
-    case ts.SyntaxKind.ClassExpression:
+    case SK.ClassExpression:
       return classValue(ev, node as ts.ClassExpression, scope);
-    case ts.SyntaxKind.ConditionalExpression: {
+    case SK.ConditionalExpression: {
       const cond = node as ts.ConditionalExpression;
       const test = truthiness(ev.evaluate(cond.condition, scope));
       if (test === true) return ev.evaluate(cond.whenTrue, scope);
@@ -104,30 +106,30 @@ export function evaluateExpression(ev: Evaluator, node: ts.Expression, scope: Sc
       const b = ev.evaluate(cond.whenFalse, scope);
       const pa = primitive(a);
       if (pa !== NOT_PRIMITIVE && a.k === b.k && pa === primitive(b)) return a;
-      return unknown(`depends on the condition '${shortText(cond.condition, record.file.sourceFile)}', known only at run time`, at());
+      return unknown(`depends on the condition '${shortText(cond.condition, record.file.sourceFile)}', known only at run time`, ev.range(node, record));
     }
-    case ts.SyntaxKind.BinaryExpression:
+    case SK.BinaryExpression:
       return binaryExpression(ev, node as ts.BinaryExpression, scope);
-    case ts.SyntaxKind.PrefixUnaryExpression: {
+    case SK.PrefixUnaryExpression: {
       const unary = node as ts.PrefixUnaryExpression;
-      if (unary.operator === ts.SyntaxKind.PlusPlusToken || unary.operator === ts.SyntaxKind.MinusMinusToken) {
+      if (unary.operator === SK.PlusPlusToken || unary.operator === SK.MinusMinusToken) {
         return updateExpression(ev, unary, scope);
       }
-      return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), at());
+      return unaryOperation(unary.operator, ev.evaluate(unary.operand, scope), ev.range(node, record));
     }
-    case ts.SyntaxKind.PostfixUnaryExpression:
+    case SK.PostfixUnaryExpression:
       return updateExpression(ev, node as ts.PostfixUnaryExpression, scope);
-    case ts.SyntaxKind.TypeOfExpression: {
+    case SK.TypeOfExpression: {
       const value = ev.evaluate((node as ts.TypeOfExpression).expression, scope);
       const type = typeOfValue(value);
-      return type ? str(type, at()) : unknown('typeof an unknown value', at());
+      return type ? str(type, ev.range(node, record)) : unknown('typeof an unknown value', ev.range(node, record));
     }
-    case ts.SyntaxKind.VoidExpression:
-      return { k: 'undefined', at: at() };
-    case ts.SyntaxKind.AwaitExpression:
-      return unknown('awaited value is only known at run time', at());
+    case SK.VoidExpression:
+      return { k: 'undefined', at: ev.range(node, record) };
+    case SK.AwaitExpression:
+      return unknown('awaited value is only known at run time', ev.range(node, record));
     default:
-      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, at());
+      return unknown(`${ts.SyntaxKind[node.kind]} is not evaluated statically`, ev.range(node, record));
   }
 }
 
@@ -355,23 +357,23 @@ function binaryExpression(ev: Evaluator, node: ts.BinaryExpression, scope: Scope
   const op = node.operatorToken.kind;
   const record = scope.module;
   const at = ev.range(node, record);
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+  if (op === SK.AmpersandAmpersandToken || op === SK.BarBarToken) {
     const left = ev.evaluate(node.left, scope);
     const t = truthiness(left);
     if (t === undefined) return unknown(left.k === 'unknown' ? left.reason : 'operand known only at run time', left.at ?? at);
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return t ? ev.evaluate(node.right, scope) : left;
+    if (op === SK.AmpersandAmpersandToken) return t ? ev.evaluate(node.right, scope) : left;
     return t ? left : ev.evaluate(node.right, scope);
   }
-  if (op === ts.SyntaxKind.QuestionQuestionToken) {
+  if (op === SK.QuestionQuestionToken) {
     const left = ev.evaluate(node.left, scope);
     if (left.k === 'unknown') return left;
     return left.k === 'undefined' || left.k === 'null' ? ev.evaluate(node.right, scope) : left;
   }
-  if (op === ts.SyntaxKind.CommaToken) {
+  if (op === SK.CommaToken) {
     ev.evaluate(node.left, scope);
     return ev.evaluate(node.right, scope);
   }
-  if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+  if (op >= SK.FirstAssignment && op <= SK.LastAssignment) {
     return assignment(ev, node, scope);
   }
   return binaryOperation(op, ev.evaluate(node.left, scope), ev.evaluate(node.right, scope), at);
@@ -383,7 +385,7 @@ function assignment(ev: Evaluator, node: ts.BinaryExpression, scope: Scope): Val
   const at = ev.range(node, record);
   const op = node.operatorToken.kind;
   let value = ev.evaluate(node.right, scope);
-  if (op !== ts.SyntaxKind.EqualsToken) {
+  if (op !== SK.EqualsToken) {
     const current = ev.evaluate(node.left, scope);
     const binaryOp = compoundOperator(op);
     value = binaryOp === undefined ? unknown('compound assignment is not modelled', at) : binaryOperation(binaryOp, current, value, at);
@@ -479,9 +481,9 @@ function updateExpression(ev: Evaluator, node: ts.PrefixUnaryExpression | ts.Pos
   const p = primitive(current);
   let old: Value;
   if (current.k === 'unknown') old = current;
-  else if (p === NOT_PRIMITIVE) old = unknown(`${node.operator === ts.SyntaxKind.PlusPlusToken ? '++' : '--'} of a non-primitive value`, at);
+  else if (p === NOT_PRIMITIVE) old = unknown(`${node.operator === SK.PlusPlusToken ? '++' : '--'} of a non-primitive value`, at);
   else old = num(Number(p), at);
-  const next = old.k === 'number' ? num(old.v + (node.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1), at) : old;
+  const next = old.k === 'number' ? num(old.v + (node.operator === SK.PlusPlusToken ? 1 : -1), at) : old;
   const stored = assignTo(ev, node.operand, next, scope, at, at);
   if (stored.k === 'unknown' && next.k !== 'unknown') return stored;
   return ts.isPrefixUnaryExpression(node) ? next : old;

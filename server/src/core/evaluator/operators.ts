@@ -2,48 +2,51 @@ import { ts } from '../project/ts';
 import type { SourceRange } from '../model/types';
 import { fromPrimitive, NOT_PRIMITIVE, primitive, truthiness, unknown, type Value } from './values';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 /** Binary operators over known primitives, computed by JavaScript itself so edge cases match. */
 export function binaryOperation(op: ts.BinaryOperator | ts.SyntaxKind, left: Value, right: Value, at: SourceRange): Value {
   if (left.k === 'unknown') return { ...left, at: left.at ?? at };
   if (right.k === 'unknown') return { ...right, at: right.at ?? at };
   const l = primitive(left);
   const r = primitive(right);
-  if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) {
+  if (op === SK.EqualsEqualsEqualsToken || op === SK.ExclamationEqualsEqualsToken) {
     let same: boolean;
     if (l !== NOT_PRIMITIVE && r !== NOT_PRIMITIVE) same = l === r;
     else if (l === NOT_PRIMITIVE && r === NOT_PRIMITIVE) same = left === right;
     else same = false;
-    return fromPrimitive(op === ts.SyntaxKind.EqualsEqualsEqualsToken ? same : !same, at);
+    return fromPrimitive(op === SK.EqualsEqualsEqualsToken ? same : !same, at);
   }
   if (l === NOT_PRIMITIVE || r === NOT_PRIMITIVE) return unknown('operator on a non-primitive value is not modelled', at);
   const a = l as never;
   const b = r as never;
   switch (op) {
-    case ts.SyntaxKind.PlusToken:
+    case SK.PlusToken:
       return fromPrimitive((a as string) + (b as string), at);
-    case ts.SyntaxKind.MinusToken:
+    case SK.MinusToken:
       return fromPrimitive(a - b, at);
-    case ts.SyntaxKind.AsteriskToken:
+    case SK.AsteriskToken:
       return fromPrimitive(a * b, at);
-    case ts.SyntaxKind.SlashToken:
+    case SK.SlashToken:
       return fromPrimitive(a / b, at);
-    case ts.SyntaxKind.PercentToken:
+    case SK.PercentToken:
       return fromPrimitive(a % b, at);
-    case ts.SyntaxKind.EqualsEqualsToken:
+    case SK.EqualsEqualsToken:
       return fromPrimitive(a == b, at);
-    case ts.SyntaxKind.ExclamationEqualsToken:
+    case SK.ExclamationEqualsToken:
       return fromPrimitive(a != b, at);
-    case ts.SyntaxKind.LessThanToken:
+    case SK.LessThanToken:
       return fromPrimitive(a < b, at);
-    case ts.SyntaxKind.LessThanEqualsToken:
+    case SK.LessThanEqualsToken:
       return fromPrimitive(a <= b, at);
-    case ts.SyntaxKind.GreaterThanToken:
+    case SK.GreaterThanToken:
       return fromPrimitive(a > b, at);
-    case ts.SyntaxKind.GreaterThanEqualsToken:
+    case SK.GreaterThanEqualsToken:
       return fromPrimitive(a >= b, at);
-    case ts.SyntaxKind.BarBarToken:
+    case SK.BarBarToken:
       return truthiness(left) ? left : right;
-    case ts.SyntaxKind.QuestionQuestionToken:
+    case SK.QuestionQuestionToken:
       return l === null || l === undefined ? right : left;
     default:
       return unknown(`operator ${ts.SyntaxKind[op]} is not modelled`, at);
@@ -51,7 +54,7 @@ export function binaryOperation(op: ts.BinaryOperator | ts.SyntaxKind, left: Val
 }
 
 export function unaryOperation(op: ts.PrefixUnaryOperator, operand: Value, at: SourceRange): Value {
-  if (op === ts.SyntaxKind.ExclamationToken) {
+  if (op === SK.ExclamationToken) {
     const t = truthiness(operand);
     return t === undefined ? unknown(operand.k === 'unknown' ? operand.reason : 'operand known only at run time', at) : fromPrimitive(!t, at);
   }
@@ -59,9 +62,9 @@ export function unaryOperation(op: ts.PrefixUnaryOperator, operand: Value, at: S
   const v = primitive(operand);
   if (v === NOT_PRIMITIVE) return unknown('unary operator on a non-primitive value', at);
   switch (op) {
-    case ts.SyntaxKind.MinusToken:
+    case SK.MinusToken:
       return fromPrimitive(-(v as number), at);
-    case ts.SyntaxKind.PlusToken:
+    case SK.PlusToken:
       return fromPrimitive(+(v as number), at);
     default:
       return unknown(`operator ${ts.SyntaxKind[op]} is not modelled`, at);
@@ -71,20 +74,20 @@ export function unaryOperation(op: ts.PrefixUnaryOperator, operand: Value, at: S
 /** The binary operator behind a compound assignment (`+=` -> `+`), or undefined for those not modelled. */
 export function compoundOperator(op: ts.SyntaxKind): ts.BinaryOperator | undefined {
   switch (op) {
-    case ts.SyntaxKind.PlusEqualsToken:
-      return ts.SyntaxKind.PlusToken;
-    case ts.SyntaxKind.MinusEqualsToken:
-      return ts.SyntaxKind.MinusToken;
-    case ts.SyntaxKind.AsteriskEqualsToken:
-      return ts.SyntaxKind.AsteriskToken;
-    case ts.SyntaxKind.SlashEqualsToken:
-      return ts.SyntaxKind.SlashToken;
-    case ts.SyntaxKind.BarBarEqualsToken:
-      return ts.SyntaxKind.BarBarToken;
-    case ts.SyntaxKind.QuestionQuestionEqualsToken:
-      return ts.SyntaxKind.QuestionQuestionToken;
-    case ts.SyntaxKind.AmpersandAmpersandEqualsToken:
-      return ts.SyntaxKind.AmpersandAmpersandToken;
+    case SK.PlusEqualsToken:
+      return SK.PlusToken;
+    case SK.MinusEqualsToken:
+      return SK.MinusToken;
+    case SK.AsteriskEqualsToken:
+      return SK.AsteriskToken;
+    case SK.SlashEqualsToken:
+      return SK.SlashToken;
+    case SK.BarBarEqualsToken:
+      return SK.BarBarToken;
+    case SK.QuestionQuestionEqualsToken:
+      return SK.QuestionQuestionToken;
+    case SK.AmpersandAmpersandEqualsToken:
+      return SK.AmpersandAmpersandToken;
     default:
       return undefined;
   }

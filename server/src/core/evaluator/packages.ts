@@ -4,7 +4,7 @@ import { RELATIONSHIP_CLASSES, RELATIONSHIP_DIRECTIONS } from '../sdk/relationsh
 import { memberOf } from './members';
 import { createIntegrationHelpers } from './builtins/integrationHelpers';
 import { dataModelExport } from './builtins/dataModel';
-import { objectOf, str, unknown, type BuiltinValue, type Value } from './values';
+import { objectOf, str, unknown, type BuiltinValue, type ObjectValue, type Prop, type Value } from './values';
 
 const SDK_CORE = '@jupiterone/integration-sdk-core';
 const DATA_MODEL = '@jupiterone/data-model';
@@ -36,7 +36,23 @@ function generator(name: string, key: '_type' | '_key', compute: (c: string, a: 
   };
 }
 
-const enumObject = (values: Record<string, string>) => objectOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v)])));
+/**
+ * Every module importing RelationshipClass gets its own object (its identity and property map are the
+ * module's), but the ~60 properties and their string values are immutable: built once per enum.
+ */
+const enumProps = new Map<Readonly<Record<string, string>>, Map<string, Prop>>();
+function enumObject(values: Readonly<Record<string, string>>): ObjectValue {
+  let props = enumProps.get(values);
+  if (!props) enumProps.set(values, (props = objectOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v)]))).props));
+  const copy = new Map<string, Prop>();
+  props.forEach((prop, key) => copy.set(key, prop)); // no [key, value] entry per property, as new Map(props) makes
+  return { k: 'object', props: copy, at: undefined };
+}
+
+const DISABLED_STEP_REASONS: Readonly<Record<string, string>> = {
+  NONE: 'none', PERMISSION: 'permission', BETA: 'beta', CONFIG: 'config', USER_CONFIG: 'user_config',
+  API_VERSION: 'api_version', PARENT_DISABLED: 'parent_disabled',
+};
 
 /** SDK functions that only make sense at run time: callable, but their result is unknown. */
 const RUNTIME_FUNCTIONS = [
@@ -53,10 +69,7 @@ function sdkCoreExport(name: string, at: SourceRange): Value | undefined {
     case 'RelationshipDirection':
       return enumObject(RELATIONSHIP_DIRECTIONS);
     case 'DisabledStepReason':
-      return enumObject({
-        NONE: 'none', PERMISSION: 'permission', BETA: 'beta', CONFIG: 'config', USER_CONFIG: 'user_config',
-        API_VERSION: 'api_version', PARENT_DISABLED: 'parent_disabled',
-      });
+      return enumObject(DISABLED_STEP_REASONS);
     case 'generateRelationshipType':
       return generator(name, '_type', generateRelationshipType);
     case 'generateRelationshipKey':

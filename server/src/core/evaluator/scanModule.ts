@@ -9,6 +9,9 @@ import { executeStatement } from './calls';
 import { Scope } from './scope';
 import { unknown, type Value } from './values';
 
+/** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
+const SK = ts.SyntaxKind;
+
 /**
  * Records the top-level declarations of a module as lazy bindings and its exports as thunks.
  * Nothing is evaluated here: constants are computed when something reads them.
@@ -38,7 +41,7 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
         scope.defineLazy(statement.name.text, () => ev.importBinding(record, specifier, '*', at));
       }
     } else if (ts.isVariableStatement(statement)) {
-      const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      const exported = hasModifier(statement, SK.ExportKeyword);
       for (const declaration of statement.declarationList.declarations) {
         const init = declaration.initializer;
         const at = ev.range(declaration.name, record);
@@ -53,8 +56,8 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       const value = functionValue(ev, statement, scope, record);
       if (name) scope.define(name, value);
       if (name) record.hoisted.add(name);
-      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-        if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) record.exports.set('default', () => value);
+      if (hasModifier(statement, SK.ExportKeyword)) {
+        if (hasModifier(statement, SK.DefaultKeyword)) record.exports.set('default', () => value);
         else if (name) record.exports.set(name, () => value);
       }
     } else if (ts.isClassDeclaration(statement)) {
@@ -63,14 +66,14 @@ export function scanModule(ev: Evaluator, record: ModuleRecord): void {
       // `Steps.EXTRA = '...'` after the class: static members changed at load time are replayed too.
       const value = () => (memo ??= name ? withMutations(ev, record, statement.name as ts.Identifier, classValue(ev, statement, scope)) : classValue(ev, statement, scope));
       if (name) scope.defineLazy(name, value);
-      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-        const exported = hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'default' : name ?? 'default';
+      if (hasModifier(statement, SK.ExportKeyword)) {
+        const exported = hasModifier(statement, SK.DefaultKeyword) ? 'default' : name ?? 'default';
         record.exports.set(exported, () => (name ? scope.lookup(name) ?? value() : value()));
       }
     } else if (ts.isEnumDeclaration(statement)) {
       const name = statement.name.text;
       scope.defineLazy(name, () => enumValue(ev, statement, record, scope));
-      if (hasModifier(statement, ts.SyntaxKind.ExportKeyword)) exportLocal(name, name, statement);
+      if (hasModifier(statement, SK.ExportKeyword)) exportLocal(name, name, statement);
     } else if (ts.isExportDeclaration(statement)) {
       scanExport(ev, record, statement);
     } else if (ts.isExportAssignment(statement)) {
@@ -147,7 +150,7 @@ function scanExport(ev: Evaluator, record: ModuleRecord, statement: ts.ExportDec
 /** `module.exports = x`, `exports.x = y`, and top-level mutations of module bindings. */
 function scanTopLevelExpression(record: ModuleRecord, statement: ts.ExpressionStatement): void {
   const expr = statement.expression;
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === SK.EqualsToken) {
     const target = expr.left;
     if (isModuleExports(target)) {
       record.cjsAssignments.push({ kind: 'whole', expr: expr.right });
@@ -181,12 +184,12 @@ function mutatedRoot(expr: ts.Expression): string | undefined {
     while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = node.expression;
     return ts.isIdentifier(node) ? node.text : undefined;
   };
-  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && expr.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind >= SK.FirstAssignment && expr.operatorToken.kind <= SK.LastAssignment) {
     if (ts.isPropertyAccessExpression(expr.left) || ts.isElementAccessExpression(expr.left)) return rootOf(expr.left);
     return ts.isIdentifier(expr.left) ? expr.left.text : undefined;
   }
   if ((ts.isPrefixUnaryExpression(expr) || ts.isPostfixUnaryExpression(expr)) &&
-    (expr.operator === ts.SyntaxKind.PlusPlusToken || expr.operator === ts.SyntaxKind.MinusMinusToken)) {
+    (expr.operator === SK.PlusPlusToken || expr.operator === SK.MinusMinusToken)) {
     return rootOf(expr.operand);
   }
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)) {
@@ -203,8 +206,8 @@ function mutatedRoot(expr: ts.Expression): string | undefined {
 
 /** Statements the replay of a module binding can run with the function interpreter. */
 const REPLAYABLE = new Set([
-  ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.WhileStatement,
-  ts.SyntaxKind.DoStatement, ts.SyntaxKind.IfStatement, ts.SyntaxKind.Block, ts.SyntaxKind.SwitchStatement,
+  SK.ForOfStatement, SK.ForStatement, SK.ForInStatement, SK.WhileStatement,
+  SK.DoStatement, SK.IfStatement, SK.Block, SK.SwitchStatement,
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { IntegrationAnalysis } from '../model/buildModel';
 import type { SourceRange } from '../model/types';
 import type { ParsedFile } from '../project/sourceFile';

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { IntegrationAnalysis } from '../model/buildModel';
 import { guarded } from './guard';
 import { effectsTable, occurrencesAt, queryIndex } from './queryIndex';

@@ -16,8 +16,17 @@ export interface StepTypes {
   complete: boolean;
 }
 
+/** Per step model (models are rebuilt, never changed): missing-data-dependency asks again for every step before each step. */
+const memo = new WeakMap<StepModel, StepTypes>();
+
 /** The types a step declares in entities, relationships and mappedRelationships (the runtime's declaredTypes). */
 export function declaredTypes(step: StepModel): StepTypes {
+  let result = memo.get(step);
+  if (!result) memo.set(step, (result = collect(step)));
+  return result;
+}
+
+function collect(step: StepModel): StepTypes {
   const result: StepTypes = { byType: new Map(), all: [], complete: true };
   const add = (list: TypeList, model: ListModel<EntityMetadataModel | RelationshipMetadataModel>) => {
     if (!model.complete) result.complete = false;

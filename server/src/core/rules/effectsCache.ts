@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { FunctionValue } from '../evaluator/values';
 import type { StepEffects } from '../effects/types';
 

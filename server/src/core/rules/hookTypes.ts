@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { FunctionRef, Unknown } from '../model/types';
 import type { RuleContext } from './types';
 
@@ -24,9 +24,8 @@ export function hookMayChangeTypes(context: RuleContext, name: 'beforeAddEntity'
 function mayChange(context: RuleContext, hook: FunctionRef | Unknown | undefined): boolean {
   if (!hook) return false;
   if (hook.kind !== 'function') return true;
-  const text = context.text(hook.range.file);
-  if (text === undefined) return true;
-  const source = ts.createSourceFile(hook.range.file, text, ts.ScriptTarget.Latest, true);
+  const source = context.sourceFile(hook.range.file);
+  if (!source) return true;
   const fn = functionAt(source, hook.range.start, hook.range.end);
   if (!fn || !fn.body) return true;
   const param = fn.parameters[fn.parameters.length - 1];

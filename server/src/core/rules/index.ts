@@ -3,6 +3,7 @@ import { startStateReturns, type StartStateReturn } from '../effects/startStates
 import type { IntegrationAnalysis } from '../model/buildModel';
 import type { Problem, StepModel } from '../model/types';
 import type { FileHost } from '../project/fileHost';
+import type { ParsedFile } from '../project/sourceFile';
 import { crossGraphDependency } from './crossGraphDependency';
 import { dependencyCycle } from './dependencyCycle';
 import { duplicateStepId } from './duplicateStepId';
@@ -53,12 +54,21 @@ export function createRuleContext(
   options: { dataModelSource?: 'project' | 'bundled'; effectsCache?: EffectsCache } = {},
 ): RuleContext {
   const effects = new Map<StepModel, StepEffects>();
+  // Rules read the same files' text hundreds of times (every _class value's literal), and some need their
+  // syntax; each read would stat the file for its version. A context serves one analysis: the first read
+  // of a file is kept, and its tree is the evaluator's (never parsed again).
+  const files = new Map<string, ParsedFile | undefined>();
+  const parsed = (file: string): ParsedFile | undefined => {
+    if (!files.has(file)) files.set(file, analysis.evaluator.parse(file));
+    return files.get(file);
+  };
   let starts: StartStateReturn[] | undefined | null = null;
   return {
     model: analysis.model,
     host,
     dataModelSource: options.dataModelSource,
-    text: (file) => analysis.evaluator.parse(file)?.text ?? host.readFile(file),
+    text: (file) => parsed(file)?.text ?? host.readFile(file),
+    sourceFile: (file) => parsed(file)?.sourceFile,
     effects(step) {
       let result = effects.get(step);
       if (!result) {

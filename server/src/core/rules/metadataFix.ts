@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ListModel, SourceRange, StepModel } from '../model/types';
 import type { TypeList } from './declaredTypes';
 import { appendToLiteral } from './insertProperty';
@@ -13,9 +13,8 @@ function topLevelNames(context: RuleContext, file: string): Set<string> {
   const cached = perFile.get(file);
   if (cached) return cached;
   const names = new Set<string>();
-  const text = context.text(file);
-  if (text !== undefined) {
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const source = context.sourceFile(file);
+  if (source) {
     for (const statement of source.statements) {
       if (ts.isImportDeclaration(statement) && statement.importClause) {
         const clause = statement.importClause;
@@ -57,9 +56,8 @@ export function expressionUsableIn(context: RuleContext, range: SourceRange, fil
  */
 export function metadataConstantFor(context: RuleContext, origin: SourceRange | undefined, file: string, list: TypeList): string | undefined {
   if (!origin) return undefined;
-  const text = context.text(origin.file);
-  if (text === undefined) return undefined;
-  const source = ts.createSourceFile(origin.file, text, ts.ScriptTarget.Latest, true);
+  const source = context.sourceFile(origin.file);
+  if (!source) return undefined;
   let literal: ts.Node | undefined;
   const find = (node: ts.Node): void => {
     if (literal || node.getEnd() < origin.start || node.getStart(source) > origin.end) return;

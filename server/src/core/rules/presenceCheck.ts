@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import { skipWrappers } from './syntaxOf';
 
 /**

@@ -1,3 +1,4 @@
+import type { ts } from '@ts-morph/common';
 import type { IntegrationModel, Resolved, SourceRange } from '../model/types';
 import type { FileHost } from '../project/fileHost';
 import type { StepEffects } from '../effects/types';
@@ -45,6 +46,8 @@ export interface RuleContext {
   readonly host: FileHost;
   /** Text of a project file (open buffer or disk), for computing edits. */
   text(file: string): string | undefined;
+  /** The syntax tree of that text (parents set): the one the evaluator parsed, never parsed again. */
+  sourceFile(file: string): ts.SourceFile | undefined;
   /** What a step's executionHandler can do (types it adds and reads, config it reads); computed once, on demand. */
   effects(step: StepModel): StepEffects;
   /** The object literals getStepStartStates returns, or undefined when they are not statically known. */

@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ConfigRead } from '../effects/types';
 import { configEnvironmentVariable, IMPLICIT_CONFIG_FIELDS } from '../sdk/configEnvironment';
 import { configWrites, type ConfigWrites } from './configWrites';

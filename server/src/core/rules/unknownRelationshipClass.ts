@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { Known, RelationshipMetadataModel, SourceRange } from '../model/types';
 import type { DataModelView } from '../dataModel';
 import { requote } from './classNames';

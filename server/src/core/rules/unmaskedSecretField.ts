@@ -1,4 +1,4 @@
-import { ts } from '@ts-morph/common';
+import { ts } from '../project/ts';
 import type { ConfigFieldModel } from '../model/types';
 import { appendToLiteral } from './insertProperty';
 import { secretWord } from './secretFieldName';

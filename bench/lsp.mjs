@@ -36,24 +36,26 @@ await connection.sendRequest(rpc.InitializeRequest.type, {
 });
 await connection.sendNotification(rpc.InitializedNotification.type, {});
 // The server answers the first pull with what needs no handler effects, then asks to pull again for the rest.
-let refreshed;
-const nextRefresh = () => new Promise((resolve) => (refreshed = resolve));
-connection.onRequest('workspace/diagnostic/refresh', () => {
-  refreshed?.();
-  return null;
-});
+connection.onRequest('workspace/diagnostic/refresh', () => null);
 
 const file = join(dir, 'src', 'steps', 'service10.ts');
 const uri = pathToFileURL(file).href;
 let text = readFileSync(file, 'utf8');
 const pull = () => connection.sendRequest(rpc.DocumentDiagnosticRequest.type, { textDocument: { uri } });
 
+// The analysis is complete when the server says so (analysisFinished without `partial`): only then does a pull
+// carry the findings that need handler effects. A refresh request alone does not tell.
+let completed;
+const analysisComplete = new Promise((resolve) => (completed = resolve));
+connection.onNotification('integrationLens/analysisFinished', (status) => {
+  if (!status.partial) completed();
+});
+
 let started = now();
-const refresh = nextRefresh();
 await connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'typescript', version: 1, text } });
 const first = await pull();
 const coldMs = now() - started;
-await refresh;
+await analysisComplete;
 const complete = await pull();
 const completeMs = now() - started;
 if (first.items.length !== 0 || complete.items.length !== 0) throw new Error(`expected a clean file, got ${JSON.stringify(complete.items)}`);

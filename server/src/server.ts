@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
-import { onQueryError, type Finding } from './core';
+import { diskFileHost, onQueryError, type Finding } from './core';
 import { quickFixes, toDiagnostic } from './lsp/diagnostics';
 import { registerFeatures } from './lsp/features';
 import { findIntegrationRoots, integrationRootOf } from './lsp/discovery';
@@ -134,6 +134,7 @@ function statusOf(session: ProjectSession): ProjectStatus {
     message: analysis && 'kind' in analysis ? analysis.message : undefined,
     steps: analysis && !('kind' in analysis) ? analysis.model.steps.items.length : 0,
     findings: session.findings.length,
+    partial: session.findingsPartial,
     lastDurationMs: Math.round(session.lastDurationMs * 10) / 10,
     lastAnalysisAt: session.lastAnalysisAt?.toISOString(),
   };
@@ -260,7 +261,11 @@ function onEdited(uri: string): void {
   else schedulePush(session, uri);
 }
 
+/** Documents whose open was just handled: TextDocuments reports an open as a content change too. */
+const justOpened = new Set<string>();
+
 documents.onDidOpen(({ document }) => {
+  justOpened.add(document.uri);
   const file = pathOf(document.uri);
   if (file && kinds.kindOf(file)) {
     if (!pullDiagnostics) scheduleDocumentPush(document.uri);
@@ -274,6 +279,12 @@ documents.onDidOpen(({ document }) => {
 });
 
 documents.onDidChangeContent(({ document }) => {
+  // An open of what is on disk is no edit: the client pulls the opened document itself, so asking it to pull
+  // everything again (or scheduling a second push) would only repeat work. Unsaved text restored on open is one.
+  if (justOpened.delete(document.uri)) {
+    const file = pathOf(document.uri);
+    if (!file || diskFileHost.readFile(file) === document.getText()) return;
+  }
   if (settings.validate === 'onType') onEdited(document.uri);
 });
 

@@ -16,6 +16,8 @@ export interface ProjectStatus {
   message?: string;
   steps: number;
   findings: number;
+  /** True while the findings still lack those that need handler effects (the first analysis completes them next). */
+  partial: boolean;
   lastDurationMs: number;
   lastAnalysisAt?: string;
 }

@@ -17,7 +17,7 @@ import { ENTRY_CANDIDATES } from '../../server/src/core/model/findEntry';
 
 export const SDK_CORE = '@jupiterone/integration-sdk-core';
 /** Where to look: the same depth as the activation events in package.json. */
-const PACKAGE_GLOB = '{package.json,*/package.json,*/*/package.json}';
+export const PACKAGE_GLOB = '{package.json,*/package.json,*/*/package.json}';
 const MAX_PACKAGE_FILES = 50;
 /** A package.json bigger than this is not an integration's; an entry module bigger than this is a bundle. */
 const MAX_PACKAGE_BYTES = 256 * 1024;

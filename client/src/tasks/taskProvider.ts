@@ -3,13 +3,12 @@
 // TaskTerminal (a CustomExecution), so secrets are masked and the process tree is stopped on terminate.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { dependsOnSdk } from '../detect';
+import { dependsOnSdk, PACKAGE_GLOB } from '../detect';
 import { CLI_COMMANDS, TASK_SOURCE, TASK_TYPE, taskLabel, type J1TaskDefinition } from './definition';
 import { TaskTerminal, type TaskServices } from './taskTerminal';
 
 /** The problem matchers package.json contributes (contributes.problemMatchers). */
 export const PROBLEM_MATCHERS = ['$j1-integration-undeclared-types', '$j1-integration-step-failure', '$j1-integration-config'];
-const PACKAGE_GLOB = '{package.json,*/package.json,*/*/package.json}';
 
 export class J1TaskProvider implements vscode.TaskProvider {
   constructor(private readonly services: TaskServices) {}

@@ -12,8 +12,8 @@ import {
   previewSync,
   readCollection,
   readSummary,
-  redact,
 } from '../core/collected';
+import { createMasker } from '../core/text/mask';
 import type { Finding, SourceRange } from '../core';
 import type { DocumentKindService } from './documentKinds';
 import type { OverlayHost } from './overlayHost';
@@ -132,7 +132,8 @@ export function registerViewRequests(services: ViewServices): void {
     const hidden = secrets(session);
     if (!hidden.length) return data;
     // Labels come from collected names: a name holding a secret is shown masked too.
-    return { ...data, nodes: data.nodes.map((n) => ({ ...n, label: redact(n.label, hidden), title: n.title && redact(n.title, hidden) })) };
+    const mask = createMasker(hidden);
+    return { ...data, nodes: data.nodes.map((n) => ({ ...n, label: mask(n.label), title: n.title && mask(n.title) })) };
   });
 
   connection.onRequest(CollectedObjectRequest.method, (params: CollectedObjectParams): CollectedObjectResult => {

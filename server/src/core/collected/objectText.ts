@@ -1,3 +1,4 @@
+import { createMasker } from '../text/mask';
 import type { CollectedHost } from './host';
 import type { GraphObjectRecord } from './types';
 
@@ -18,11 +19,7 @@ export function collectedObjectText(record: GraphObjectRecord, host: Pick<Collec
   return redact(pretty, secrets);
 }
 
-/** Replaces each secret (and its JSON-escaped form) in a text. Secrets shorter than 4 characters would mask noise. */
+/** Replaces each secret in a text, as a task's output is masked (text/mask.ts). */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length)) {
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join('********');
-  }
-  return out;
+  return createMasker(secrets)(text);
 }

@@ -3,7 +3,7 @@ import { analyzeIntegration, createRuleContext, DEFAULT_DOCUMENT_SETTINGS, diskF
 import { entryCandidates } from '../../core/model/findEntry';
 import { questionDocument, questionsKind, type QueryEntry } from '../../core/questions';
 import { where } from '../../core/questions/rules/j1qlSyntax';
-import { dataModelOf } from '../../core/rules/projectDataModel';
+import { queryFactsOf } from '../../core/rules/projectDataModel';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { formatJson } from '../findings/formatJson';
 import { formatText } from '../findings/formatText';
@@ -95,7 +95,7 @@ function analyse(root: string): { integration?: IntegrationAnalysis; facts?: Que
   const analysis = analyzeIntegration({ projectPath: root, host: diskFileHost });
   if ('kind' in analysis) return {};
   const context = createRuleContext(analysis, diskFileHost, {});
-  return { integration: analysis, facts: { effects: (step) => context.effects(step), dataModel: dataModelOf(context) } };
+  return { integration: analysis, facts: queryFactsOf(context) };
 }
 
 /** One finding per query JupiterOne rejects, on the query, with the server's own message. */

@@ -14,7 +14,7 @@ import {
 } from '../core';
 import type { StepEffects } from '../core/effects/types';
 import type { RuleContext } from '../core/rules/types';
-import { dataModelOf } from '../core/rules/projectDataModel';
+import { queryFactsOf } from '../core/rules/projectDataModel';
 
 /** What the quick first pass gives rules instead of handler effects: nothing known, so they stay silent. */
 const NO_EFFECTS: StepEffects = {
@@ -100,7 +100,7 @@ export class ProjectSession {
     }
     if (this.analysis && !('kind' in this.analysis)) {
       const context = createRuleContext(this.analysis, this.host, { dataModelSource: this.dataModelSource, effectsCache: this.effectsCache });
-      this.facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
+      this.facts = queryFactsOf(context);
       if (!this.effectsWarm) {
         // The first analysis walks every handler, which costs as much as the rest together. Answer first with what
         // needs no handler effects (rules stay silent on effects they are not given), then complete in the background.

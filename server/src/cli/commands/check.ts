@@ -12,7 +12,7 @@ import {
   type Severity,
 } from '../../core';
 import { entryCandidates } from '../../core/model/findEntry';
-import { dataModelOf } from '../../core/rules/projectDataModel';
+import { queryFactsOf } from '../../core/rules/projectDataModel';
 import { discoverDocuments } from '../discoverDocuments';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { formatJson } from '../findings/formatJson';
@@ -57,7 +57,7 @@ export function checkCommand(options: CheckOptions, output: Output): number {
     const context = createRuleContext(analysis, host, { dataModelSource: options.dataModel === 'bundled' ? 'bundled' : 'project' });
     found.push(...runRules(analysis, host, undefined, context));
     integration = analysis;
-    facts = { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
+    facts = queryFactsOf(context);
   }
   for (const document of documents) {
     found.push(...document.kind.check(document.file, document.text, { root: projectPath, settings, host, integration, facts }));

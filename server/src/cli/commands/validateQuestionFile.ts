@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { analyzeIntegration, createRuleContext, DEFAULT_DOCUMENT_SETTINGS, diskFileHost, type Finding, type IntegrationAnalysis, type QueryFacts } from '../../core';
 import { entryCandidates } from '../../core/model/findEntry';
 import { questionDocument, questionsKind, type QueryEntry } from '../../core/questions';
-import { dataModelOf } from '../../core/rules/projectDataModel';
+import { where } from '../../core/questions/rules/j1qlSyntax';
+import { queryFactsOf } from '../../core/rules/projectDataModel';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exitCodes';
 import { formatJson } from '../findings/formatJson';
 import { formatText } from '../findings/formatText';
@@ -94,7 +95,7 @@ function analyse(root: string): { integration?: IntegrationAnalysis; facts?: Que
   const analysis = analyzeIntegration({ projectPath: root, host: diskFileHost });
   if ('kind' in analysis) return {};
   const context = createRuleContext(analysis, diskFileHost, {});
-  return { integration: analysis, facts: { effects: (step) => context.effects(step), dataModel: dataModelOf(context) } };
+  return { integration: analysis, facts: queryFactsOf(context) };
 }
 
 /** One finding per query JupiterOne rejects, on the query, with the server's own message. */
@@ -105,13 +106,12 @@ function serverFindings(file: string, queries: QueryEntry[], results: QueryValid
     // The endpoint answers in the order it was asked; the query text confirms it.
     const entry = queries[i]?.text === result.query ? queries[i] : queries.find((q) => q.text === result.query);
     if (!entry) return;
-    const where = `questions[${entry.question}].queries[${entry.query}]${entry.questionId !== undefined ? ` (question "${entry.questionId}")` : ''}`;
     const reason = result.error ? `${result.error.message}${result.error.code ? ` (${result.error.code})` : ''}` : 'no reason given';
     findings.push({
       code: J1QL_SERVER_VALIDATION,
       severity: 'error',
       range: { file, start: entry.node.start, end: entry.node.end },
-      message: `JupiterOne rejected the query ${where}: ${reason}. Fix the query; validate-question-file fails with "Queries failed to validate" until then.`,
+      message: `JupiterOne rejected the query ${where(entry)}: ${reason}. Fix the query; validate-question-file fails with "Queries failed to validate" until then.`,
     });
   });
   return findings;

@@ -1,4 +1,5 @@
 import { bundledDataModel, projectDataModel, type DataModelView } from '../dataModel';
+import type { QueryFacts } from '../queries/types';
 import type { RuleContext } from './types';
 
 const views = new WeakMap<RuleContext, DataModelView>();
@@ -11,4 +12,9 @@ export function dataModelOf(context: RuleContext): DataModelView {
     views.set(context, view);
   }
   return view;
+}
+
+/** What the editor queries and document kinds need of a rule run: its handler effects and its data model. */
+export function queryFactsOf(context: RuleContext): QueryFacts {
+  return { effects: (step) => context.effects(step), dataModel: dataModelOf(context) };
 }

@@ -28,17 +28,18 @@ export function undeclaredTypeFindings(doc: QuestionDocument, context: DocumentC
       const prefix = types.prefixes.find((p) => ref.name.startsWith(p));
       if (!prefix || producedTypes().has(ref.name)) continue;
       const suggestion = closest(ref.name, types.declared.keys());
+      const range = { file: doc.file, ...queryRange(entry, ref.start, ref.end) };
       findings.push({
         code: J1QL_UNDECLARED_TYPE,
         severity: 'warning',
-        range: { file: doc.file, ...queryRange(entry, ref.start, ref.end) },
+        range,
         message:
           `No step of this integration declares the _type "${ref.name}" (in ${where(entry)}), so the query finds no entity of it. ` +
           (suggestion ? `Did you mean "${suggestion}"? ` : '') +
           `Use a _type a step declares in its entities or relationships, or declare "${ref.name}" in the step that creates it.`,
         data: { type: ref.name, suggestion },
         fixes: suggestion
-          ? [{ title: `Change to "${suggestion}"`, edits: [{ range: { file: doc.file, ...queryRange(entry, ref.start, ref.end) }, newText: suggestion }], preferred: true }]
+          ? [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }]
           : undefined,
       });
     }

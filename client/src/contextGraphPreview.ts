@@ -76,9 +76,11 @@ function initialise(panel: vscode.WebviewPanel, root: vscode.Uri): void {
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
-  webview.onDidReceiveMessage((message: { type?: string }) => {
+  webview.onDidReceiveMessage((message: unknown) => {
+    // The page's only message is `{type: 'ready'}`; anything else (even null) is ignored, not read.
+    if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'ready') return;
     const last = (panel as vscode.WebviewPanel & { lastPreview?: unknown }).lastPreview;
-    if (message.type === 'ready' && last) void webview.postMessage({ type: 'preview', preview: last });
+    if (last) void webview.postMessage({ type: 'preview', preview: last });
   });
 }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ContextGraphPreviewRequest, type ContextGraphPreviewParams, type ContextGraphPreviewResult } from '../../server/src/lsp/protocol';
+import { contentSecurityPolicy, newNonce } from './webviewSecurity';
 
 export const PREVIEW_VIEW_TYPE = 'integrationLens.contextGraphPreview';
 
@@ -54,17 +55,17 @@ function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
   return panel;
 }
 
-/** HTML with a strict CSP: only the bundled script (by nonce) and stylesheet from dist/webview. */
+/** HTML with the strict CSP of webviewSecurity.ts: only the bundled script (by nonce) and stylesheet from dist/webview. */
 function initialise(panel: vscode.WebviewPanel, root: vscode.Uri): void {
   const webview = panel.webview;
-  const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const nonce = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.css'));
   webview.html = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style}">
 <title>Context graph</title>
@@ -75,9 +76,11 @@ function initialise(panel: vscode.WebviewPanel, root: vscode.Uri): void {
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
-  webview.onDidReceiveMessage((message: { type?: string }) => {
+  webview.onDidReceiveMessage((message: unknown) => {
+    // The page's only message is `{type: 'ready'}`; anything else (even null) is ignored, not read.
+    if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'ready') return;
     const last = (panel as vscode.WebviewPanel & { lastPreview?: unknown }).lastPreview;
-    if (message.type === 'ready' && last) void webview.postMessage({ type: 'preview', preview: last });
+    if (last) void webview.postMessage({ type: 'preview', preview: last });
   });
 }
 

@@ -119,8 +119,8 @@ function render(preview: ContextGraphPreview, restore: boolean): void {
   document.body.dataset.ready = 'true';
 }
 
-window.addEventListener('message', (event: MessageEvent<{ type: string; preview?: ContextGraphPreview }>) => {
-  if (event.data.type !== 'preview' || !event.data.preview) return;
+window.addEventListener('message', (event: MessageEvent<{ type: string; preview?: ContextGraphPreview } | null>) => {
+  if (event.data?.type !== 'preview' || !event.data.preview) return;
   const same = state.preview?.file === event.data.preview.file && state.preview.nodes.length === event.data.preview.nodes.length;
   state = { ...(same ? state : {}), preview: event.data.preview };
   vscode.setState(state);

@@ -2,11 +2,11 @@
 // dist/webview/) draws what this class posts. It owns its disposables, restricts the webview to dist/webview with a
 // strict CSP and a nonce, checks every message the page sends, and restores itself after a reload through
 // getState/setState and the serializer registered in views/register.ts.
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GraphKind } from '../../../server/src/lsp/protocol';
 import { parseFromPage, type FromPage, type PageState, type ToPage } from '../../../webview/protocol';
+import { contentSecurityPolicy, newNonce } from '../webviewSecurity';
 
 export type PanelKind = GraphKind | 'syncPreview';
 export type RenderedReport = Extract<FromPage, { command: 'rendered' }> & { kind: PanelKind; root: string };
@@ -125,14 +125,8 @@ export class LensPanel {
   private html(): string {
     const webview = this.panel.webview;
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview', name));
-    const nonce = randomBytes(16).toString('base64');
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} data:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    const nonce = newNonce();
+    const csp = contentSecurityPolicy(webview, nonce);
     const panelState = JSON.stringify({ kind: this.kind, root: this.root }).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     return `<!DOCTYPE html>
 <html lang="en">

@@ -66,13 +66,3 @@ export function schemaErrors(value: unknown): ErrorObject[] {
   // Ajv sees JSON; YAML timestamps (Date) and binary (Uint8Array) are objects to it, as runtypes sees them as non-strings.
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
-
-/** `/questions/0/queries/1` -> ['questions', 0, 'queries', 1]. */
-export function pointerSegments(pointer: string): Array<string | number> {
-  if (!pointer) return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(?:0|[1-9]\d*)$/.test(s) ? Number(s) : s));
-}

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { pointerSegments } from '../../text/jsonPointer';
 import { quoteList, type ImportIssue } from '../issue';
 import { meaningfulErrors, schemaValidators } from '../schema';
 import { CI_ACTIONS, ENTITY_TYPES, LINK_ACTIONS, UNIMPLEMENTED_LINK_ACTIONS, type ImportElement } from '../types';
@@ -42,7 +43,7 @@ export function structure(parsed: ParsedImport): ImportIssue[] {
 }
 
 function explain(element: ImportElement, error: ErrorObject): ImportIssue {
-  const segments = error.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const segments = pointerSegments(error.instancePath);
   const node: Node = findNodeAtLocation(element.node, segments) ?? element.node;
   const field = segments.join('.');
   const where = element.kind === 'ci' ? `cis[${element.index}]` : `links[${element.index}]`;

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding, Fix } from '../../rules/types';
 import { property, type QuestionDocument } from '../questionFile';
-import { pointerSegments, RESULTS_ARE, schemaErrors } from '../schema';
+import { pointerSegments } from '../../text/jsonPointer';
+import { RESULTS_ARE, schemaErrors } from '../schema';
 import { nodeAtPath, valueRange, type YamlNode } from '../yamlTree';
 
 export const QUESTION_SCHEMA = 'question-schema';

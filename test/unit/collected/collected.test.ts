@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   diskCollectedHost,
@@ -13,9 +14,12 @@ import {
   readCollection,
   redact,
   collectedObjectText,
+  listGraphFiles,
   type CollectedHost,
 } from '../../../server/src/core/collected';
 import { bundledDataModel } from '../../../server/src/core/dataModel';
+import { collectedGraphKind } from '../../../server/src/core/collected/documentKind';
+import { DEFAULT_DOCUMENT_SETTINGS, diskFileHost } from '../../../server/src/core';
 import type { Finding } from '../../../server/src/core/rules/types';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/collected');
@@ -142,5 +146,27 @@ describe('collected data (.j1-integration)', () => {
     assert.equal(JSON.parse(text).vendor, '********');
     assert.equal(redact('a "s3cr\\"et" b', ['s3cr"et']), 'a "********" b');
     assert.equal(redact('abc', ['ab']), 'abc');
+  });
+});
+
+describe('collected graph files as a document kind', () => {
+  it('reads a collection once per pass, whatever the number of its files (check passes one context)', () => {
+    // The kind knows graph files by their place: <project>/.j1-integration/graph/<step>/...
+    const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'il-collected-')), '.j1-integration');
+    fs.cpSync(path.join(FIXTURES, 'duplicate-key'), root, { recursive: true });
+    let versions = 0;
+    const host = { ...diskFileHost, version: (p: string) => (versions++, diskFileHost.version(p)) };
+    const context = { root, settings: DEFAULT_DOCUMENT_SETTINGS, host };
+    const files = listGraphFiles(root, diskCollectedHost).map((f) => f.file);
+    assert.ok(files.length >= 2, 'the fixture needs several graph files');
+    const once = files.flatMap((file) => collectedGraphKind.check(file, fs.readFileSync(file, 'utf8'), context));
+    // One listing: each graph file and the summary versioned once, not once per file checked.
+    assert.equal(versions, files.length + 1);
+    assert.deepEqual(codes(once), codes(read('duplicate-key').findings));
+    assert.ok(once.some((f) => f.code === DUPLICATE_KEY_CODE));
+    // A new context (the editor's, after a change) looks at the files again.
+    collectedGraphKind.check(files[0], fs.readFileSync(files[0], 'utf8'), { ...context });
+    assert.equal(versions, 2 * (files.length + 1));
+    fs.rmSync(path.dirname(root), { recursive: true, force: true });
   });
 });

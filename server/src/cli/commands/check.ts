@@ -5,6 +5,7 @@ import {
   DEFAULT_DOCUMENT_SETTINGS,
   diskFileHost,
   runRules,
+  type DocumentContext,
   type DocumentSettings,
   type Finding,
   type IntegrationAnalysis,
@@ -59,9 +60,9 @@ export function checkCommand(options: CheckOptions, output: Output): number {
     integration = analysis;
     facts = queryFactsOf(context);
   }
-  for (const document of documents) {
-    found.push(...document.kind.check(document.file, document.text, { root: projectPath, settings, host, integration, facts }));
-  }
+  // One context for the whole pass: kinds may share work between the files of one pass (a collection's files).
+  const context: DocumentContext = { root: projectPath, settings, host, integration, facts };
+  for (const document of documents) found.push(...document.kind.check(document.file, document.text, context));
 
   const findings = locateFindings(found, locator);
   const format = options.format ?? 'text';

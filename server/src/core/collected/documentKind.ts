@@ -33,6 +33,21 @@ function hostOf(files: FileHost): CollectedHost {
  * summary or the data model changed (the key lists each file with its version).
  */
 export function checkedCollection(root: string, context: DocumentContext): { graph: CollectedGraph; byFile: Map<string, Finding[]> } {
+  // One context is one pass over files that do not change meanwhile (`check` passes the same context for every
+  // file): list and version the collection once per pass, not once per graph file (N files would cost N² stats).
+  const passed = passes.get(context)?.get(root);
+  if (passed) return passed;
+  const entry = checkedCollectionNow(root, context);
+  const pass = passes.get(context) ?? new Map<string, CheckedCollection>();
+  pass.set(root, entry);
+  passes.set(context, pass);
+  return entry;
+}
+
+type CheckedCollection = { key: string; graph: CollectedGraph; byFile: Map<string, Finding[]> };
+const passes = new WeakMap<DocumentContext, Map<string, CheckedCollection>>();
+
+function checkedCollectionNow(root: string, context: DocumentContext): CheckedCollection {
   const host = hostOf(context.host);
   const dataModel = dataModelFor(root, context);
   const files = listGraphFiles(root, host).map((f) => f.file);

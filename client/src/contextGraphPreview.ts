@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ContextGraphPreviewRequest, type ContextGraphPreviewParams, type ContextGraphPreviewResult } from '../../server/src/lsp/protocol';
-import { contentSecurityPolicy, newNonce } from './webviewSecurity';
+import { webviewHtml } from './webviewSecurity';
 
 export const PREVIEW_VIEW_TYPE = 'integrationLens.contextGraphPreview';
 
@@ -58,24 +58,12 @@ function createPanel(context: vscode.ExtensionContext): vscode.WebviewPanel {
 /** HTML with the strict CSP of webviewSecurity.ts: only the bundled script (by nonce) and stylesheet from dist/webview. */
 function initialise(panel: vscode.WebviewPanel, root: vscode.Uri): void {
   const webview = panel.webview;
-  const nonce = newNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.css'));
-  webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Context graph</title>
-</head>
-<body>
-<div id="header"></div>
-<div id="graph"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  webview.html = webviewHtml(webview, {
+    title: 'Context graph',
+    script: webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.js')),
+    style: webview.asWebviewUri(vscode.Uri.joinPath(root, 'contextGraph.css')),
+    body: '<div id="header"></div>\n<div id="graph"></div>',
+  });
   webview.onDidReceiveMessage((message: unknown) => {
     // The page's only message is `{type: 'ready'}`; anything else (even null) is ignored, not read.
     if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== 'ready') return;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GraphKind } from '../../../server/src/lsp/protocol';
 import { parseFromPage, type FromPage, type PageState, type ToPage } from '../../../webview/protocol';
-import { contentSecurityPolicy, newNonce } from '../webviewSecurity';
+import { webviewHtml } from '../webviewSecurity';
 
 export type PanelKind = GraphKind | 'syncPreview';
 export type RenderedReport = Extract<FromPage, { command: 'rendered' }> & { kind: PanelKind; root: string };
@@ -125,23 +125,14 @@ export class LensPanel {
   private html(): string {
     const webview = this.panel.webview;
     const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'dist', 'webview', name));
-    const nonce = newNonce();
-    const csp = contentSecurityPolicy(webview, nonce);
     const panelState = JSON.stringify({ kind: this.kind, root: this.root }).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('graph.css')}">
-<title>${TITLES[this.kind]}</title>
-</head>
-<body data-panel="${panelState}">
-<div id="app"></div>
-<script nonce="${nonce}" src="${asset('graph.js')}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, {
+      title: TITLES[this.kind],
+      script: asset('graph.js'),
+      style: asset('graph.css'),
+      body: '<div id="app"></div>',
+      bodyAttributes: `data-panel="${panelState}"`,
+    });
   }
 
   dispose(): void {

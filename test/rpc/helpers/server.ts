@@ -47,6 +47,9 @@ interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+/** Every server a test started, until it has exited: the root hook (./hooks.ts) fails the run on any left over. */
+export const running = new Set<LanguageServerUnderTest>();
+
 export class LanguageServerUnderTest {
   /** Everything the server wrote to stderr, for failure messages. */
   stderr = '';
@@ -63,9 +66,11 @@ export class LanguageServerUnderTest {
     readonly timeoutMs: number,
   ) {
     process.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    running.add(this);
     this.exited = new Promise((resolveExit) =>
       process.once('exit', (code, signal) => {
         this.exit = { code, signal };
+        running.delete(this);
         resolveExit(this.exit);
       }),
     );
@@ -171,6 +176,11 @@ export class LanguageServerUnderTest {
     const exit = await this.within('exit', this.exited, true);
     this.connection.dispose();
     return exit;
+  }
+
+  /** Resolves when the process has exited, however it ended. */
+  get whenExited(): Promise<Exit> {
+    return this.exited;
   }
 
   /** Whatever state a test left it in, ends the process (for afterEach). */

@@ -13,7 +13,8 @@
 //                     `code-server --install-extension` into a fresh extensions folder; the suite is copied out too,
 //                     so nothing is loaded from the repository.
 // Prints each scenario's mocha report, saves screenshots and logs under .e2e/, exits non-zero if any scenario failed.
-// Whatever it started is stopped at the end, also on failure, Ctrl-C or the overall timeout (E2E_TIMEOUT_MS, 5 min).
+// Whatever it started is stopped at the end, also on failure, Ctrl-C or the overall timeout (E2E_TIMEOUT_MS, 5 min,
+// counted from when the tools are installed: a first install of code-server alone can take minutes).
 // Build first (`npm run test:e2e` and `npm run test:e2e:vsix` do).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -87,7 +88,7 @@ async function finish(code, reason) {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => void finish(1, `interrupted by ${signal}`));
 }
-const overall = setTimeout(() => void finish(1, `timed out after ${timeoutMs / 1000} s`), timeoutMs);
+let overall;
 cleanups.push(() => clearTimeout(overall));
 
 function freePort() {
@@ -459,6 +460,7 @@ async function main() {
   assertBuilt();
   const tools = await ensureE2eTools();
   if (scenarios.some((s) => s.base === runFixtureDir)) ensureRunFixture({ log: say });
+  overall = setTimeout(() => void finish(1, `timed out after ${timeoutMs / 1000} s`), timeoutMs);
   for (const dir of [screenshotsDir, logsDir]) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

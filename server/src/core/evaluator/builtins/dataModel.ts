@@ -1,4 +1,7 @@
-import { EVERYONE, INTERNET, typeboxClassSchemaMap } from '@jupiterone/data-model';
+// The modules these constants live in, not the package index: the index also builds every TypeBox class schema
+// at load (~130 ms), and the analysis needs only each class's `$id`, which the JSON class schemas carry too.
+import * as classSchemas from '@jupiterone/data-model/dist/class_schemas';
+import { EVERYONE, INTERNET } from '@jupiterone/data-model/dist/globalEntities';
 import type { SourceRange } from '../../model/types';
 import { RELATIONSHIP_CLASSES } from '../../sdk/relationshipClasses';
 import { fromPrimitive, str, unknown, type Item, type ObjectValue, type Prop, type Value } from '../values';
@@ -28,7 +31,7 @@ function fromConstant(value: unknown, at?: SourceRange): Value {
  */
 function classSchemaMap(at: SourceRange): ObjectValue {
   const props = new Map<string, Prop>();
-  for (const [name, schema] of Object.entries(typeboxClassSchemaMap as Record<string, { $id?: unknown }>)) {
+  for (const [name, schema] of Object.entries(classSchemas as unknown as Record<string, { $id?: unknown }>)) {
     let memo: ObjectValue | undefined;
     props.set(name, {
       get: () =>

@@ -12,6 +12,6 @@ export { entityKindOf } from './parser';
 
 /** Parses one J1QL query. Never throws; a syntax error comes back in `errors` with its offsets. */
 export function parseJ1ql(query: string): J1qlParseResult {
-  const { ast, errors, references } = parse(query);
-  return { ast, errors, references };
+  const { ast, errors, references, unchecked } = parse(query);
+  return unchecked ? { ast, errors, references, unchecked } : { ast, errors, references };
 }

@@ -30,4 +30,6 @@ export interface J1qlParseResult {
   errors: J1qlError[];
   /** The references seen, also those before a syntax error. */
   references: J1qlReference[];
+  /** Set for a form the parser knows exists but does not check (`FIND SHORTEST PATH`): no errors, no references. */
+  unchecked?: string;
 }

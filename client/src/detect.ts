@@ -14,6 +14,7 @@
 // An integration that appears later (a package.json edited or created, a folder added) is caught by watch().
 import * as vscode from 'vscode';
 import { ENTRY_CANDIDATES } from '../../server/src/core/model/findEntry';
+import { QUESTION_FILE_GLOBS } from '../../server/src/core/questions/paths';
 
 export const SDK_CORE = '@jupiterone/integration-sdk-core';
 /** Where to look: the same depth as the activation events in package.json. */
@@ -25,7 +26,7 @@ const MAX_ENTRY_BYTES = 512 * 1024;
 
 export interface Evidence {
   /** What made it an integration. */
-  reason: 'sdk-dependency' | 'invocationConfig' | 'context-graph';
+  reason: 'sdk-dependency' | 'invocationConfig' | 'context-graph' | 'question-file';
   /** The file that says so. */
   file: vscode.Uri;
 }
@@ -64,6 +65,9 @@ export async function detectIntegration(token?: vscode.CancellationToken): Promi
   const globs = vscode.workspace.getConfiguration('integrationLens').get<string[]>('contextGraph.files', CONTEXT_GRAPH_GLOBS);
   const imports = await vscode.workspace.findFiles(`{${(globs.length ? globs : CONTEXT_GRAPH_GLOBS).join(',')}}`, '**/node_modules/**', 1, token);
   if (imports.length) return result({ reason: 'context-graph', file: imports[0] });
+  // A repository of managed questions: the server checks their queries offline.
+  const questions = await vscode.workspace.findFiles(`{${QUESTION_FILE_GLOBS.join(',')}}`, '**/node_modules/**', 1, token);
+  if (questions.length) return result({ reason: 'question-file', file: questions[0] });
   return result(undefined);
 }
 
@@ -111,8 +115,8 @@ async function readBounded(uri: vscode.Uri, maxBytes: number): Promise<string | 
 
 /**
  * Calls `onChange` when something that could make the workspace an integration changes: a package.json or an entry
- * candidate created or edited (outside node_modules), or workspace folders added. Events in a burst (a branch
- * switch, `npm init`) arrive together; the caller coalesces its checks.
+ * candidate created or edited (outside node_modules), a question file created, or workspace folders added. Events in
+ * a burst (a branch switch, `npm init`) arrive together; the caller coalesces its checks.
  */
 export function watch(onChange: (why: string) => void): vscode.Disposable {
   const names = new Set(['package.json', ...ENTRY_CANDIDATES.map((c) => c.split('/').pop()!)]);
@@ -120,10 +124,13 @@ export function watch(onChange: (why: string) => void): vscode.Disposable {
   const onFile = (uri: vscode.Uri) => {
     if (!uri.path.split('/').includes('node_modules')) onChange(vscode.workspace.asRelativePath(uri));
   };
+  const questions = vscode.workspace.createFileSystemWatcher(`{${QUESTION_FILE_GLOBS.join(',')}}`, false, true, true);
   return vscode.Disposable.from(
     watcher,
     watcher.onDidCreate(onFile),
     watcher.onDidChange(onFile),
+    questions,
+    questions.onDidCreate(onFile),
     vscode.workspace.onDidChangeWorkspaceFolders(({ added }) => {
       if (added.length) onChange(`workspace folder ${added.map((f) => f.name).join(', ')} added`);
     }),

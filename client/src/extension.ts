@@ -125,7 +125,8 @@ export function activate(context: vscode.ExtensionContext): IntegrationLensApi {
       } else {
         log.info(
           `No JupiterOne integration here (${why}; read ${result.packageFiles} package.json file(s) in ${result.durationMs} ms): ` +
-            'the language server stays off until a package.json depends on @jupiterone/integration-sdk-core or an entry module exports invocationConfig',
+            'the language server stays off until a package.json depends on @jupiterone/integration-sdk-core, an entry module exports invocationConfig, ' +
+            'or the workspace holds a Canopsis import or a question file',
         );
         if (!watcher) {
           watcher = watch((change) => void check(`changed: ${change}`));

@@ -6,7 +6,10 @@
 //                hover, status item, restart;
 //   idle         a TypeScript project that is not an integration: the extension stays idle until it becomes one;
 //   run          the fixture integration test/fixtures/run-integration with its real j1-integration CLI: the task
-//                provider's collect and sync (against servers the suite starts on 127.0.0.1), the API key command.
+//                provider's collect and sync (against servers the suite starts on 127.0.0.1), the API key command;
+//   canopsis     a folder of Canopsis context-graph imports with no integration;
+//   views        the Steps view and the graph webviews;
+//   questions    a folder of managed question files with no package.json: activation on them, J1QL diagnostics.
 // Two ways to load the extension:
 //   (default)         this repository as the extension under development (dist/client.js, dist/server.js);
 //   --vsix [FILE]     the packaged VSIX (default dist/<name>-<version>.vsix, from `npm run package`) installed with
@@ -40,7 +43,7 @@ const suiteDir = join(repoRoot, 'dist/test/e2e/suite');
  * node_modules is linked, not copied (the real j1-integration CLI and the SDK, installed by ensureRunFixture).
  */
 const fixtureBases = { run: runFixtureDir };
-const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,run,canopsis,views').split(',').map((name) => ({
+const scenarios = (process.env.E2E_SCENARIOS ?? 'integration,idle,run,canopsis,views,questions').split(',').map((name) => ({
   name,
   workspace: join(repoRoot, 'test/e2e/workspaces', name),
   base: fixtureBases[name],

@@ -9,9 +9,10 @@ import { undeclaredTypeFindings } from './rules/undeclaredType';
 import { uniquenessFindings } from './rules/uniqueness';
 import { unknownClassFindings } from './rules/unknownClass';
 import { yamlSyntaxFindings } from './rules/yamlSyntax';
+import { QUESTION_FILE_GLOBS } from './paths';
 
-/** Where the SDK's generator puts managed question files, and where `validate-question-file` looks by default. */
-export const QUESTION_FILE_GLOBS = ['**/jupiterone/questions/*.yaml', '**/jupiterone/questions/*.yml'];
+export { QUESTION_FILE_GLOBS };
+
 const QUESTION_PATH = /(?:^|[\\/])jupiterone[\\/]questions[\\/][^\\/]+\.ya?ml$/i;
 
 /**

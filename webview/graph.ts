@@ -5,7 +5,8 @@ import { DataSet } from 'vis-data/peer';
 import { Network, type Edge, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.min.css';
 import './graph.css';
-import type { GraphData, GraphNode, SyncPreview } from '../server/src/lsp/protocol';
+import type { GraphData, SyncPreview } from '../server/src/lsp/protocol';
+import { chooseDrawn, colorOf, DRAW_LIMIT, groupsOf, neighbours } from './drawn';
 import { parseState, parseToPage, type FromPage, type PageState } from './protocol';
 
 interface VsCodeApi {
@@ -15,8 +16,6 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** More nodes than this are not drawn one by one: groups (`_type`) are drawn as one node each until expanded. */
-export const DRAW_LIMIT = 1500;
 
 const vscode = acquireVsCodeApi();
 const initial = document.body.dataset.panel ? (JSON.parse(document.body.dataset.panel) as PageState['panel']) : undefined;
@@ -35,71 +34,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return e;
 }
 
-// ---- colours: one per group, stable, readable on dark and light themes
-/** FNV-1a, spread by the golden angle so that similar names (acme_type_1, acme_type_2) get distant hues. */
-const hue = (s: string) => Math.round(([...s].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261) * 137.508) % 360);
-const colorOf = (group: string) => `hsl(${hue(group)}, 55%, 55%)`;
 const foreground = () => getComputedStyle(document.body).getPropertyValue('--vscode-editor-foreground').trim() || '#ccc';
-
-// ---- what to draw
-interface Drawn {
-  nodes: Node[];
-  edges: Edge[];
-  clustered: boolean;
-}
-
-function groupsOf(data: GraphData): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const n of data.nodes) counts.set(n.group, (counts.get(n.group) ?? 0) + 1);
-  return counts;
-}
-
-function toVisNode(n: GraphNode): Node {
-  const color = n.placeholder ? { background: 'transparent', border: colorOf(n.group) } : { background: colorOf(n.group), border: colorOf(n.group) };
-  const node: Node = { id: n.id, label: n.label.length > 40 ? n.label.slice(0, 39) + '…' : n.label, title: n.title, color };
-  if (n.placeholder) node.shapeProperties = { borderDashes: [4, 4] };
-  return node;
-}
-
-/** The nodes and edges to draw: every visible node when few enough, else one node per group not expanded. */
-function chooseDrawn(data: GraphData): Drawn {
-  const hidden = new Set(state.hiddenGroups ?? []);
-  const visible = data.nodes.filter((n) => !hidden.has(n.group));
-  const expanded = new Set(state.expandedGroups ?? []);
-  const clustered = visible.length > DRAW_LIMIT;
-  const placeOf = new Map<string, string>();
-  const nodes: Node[] = [];
-  const clusterCounts = new Map<string, number>();
-  for (const n of visible) {
-    if (!clustered || expanded.has(n.group)) {
-      placeOf.set(n.id, n.id);
-      nodes.push(toVisNode(n));
-    } else {
-      placeOf.set(n.id, `group:${n.group}`);
-      clusterCounts.set(n.group, (clusterCounts.get(n.group) ?? 0) + 1);
-    }
-  }
-  for (const [group, count] of clusterCounts) {
-    nodes.push({ id: `group:${group}`, label: `${group}\n${count}`, shape: 'box', color: { background: colorOf(group), border: colorOf(group) }, title: `${count} of ${group}: double-click to expand`, font: { color: '#000' } });
-  }
-  const edges: Edge[] = [];
-  const aggregated = new Map<string, { from: string; to: string; count: number; label?: string }>();
-  for (const e of data.edges) {
-    const from = placeOf.get(e.from);
-    const to = placeOf.get(e.to);
-    if (from === undefined || to === undefined) continue;
-    if (from.startsWith('group:') || to.startsWith('group:')) {
-      const id = `${from}\0${to}\0${e.label ?? ''}`;
-      const a = aggregated.get(id) ?? { from, to, count: 0, label: e.label };
-      a.count++;
-      aggregated.set(id, a);
-    } else {
-      edges.push({ from, to, label: e.label, dashes: e.dashes });
-    }
-  }
-  for (const a of aggregated.values()) edges.push({ from: a.from, to: a.to, label: `${a.label ?? ''} ×${a.count}`.trim(), width: Math.min(6, 1 + Math.log10(a.count)) });
-  return { nodes, edges, clustered };
-}
 
 function options(data: GraphData, count: number): Options {
   const font = { color: foreground(), size: 12, strokeWidth: 0 };
@@ -199,7 +134,7 @@ function draw(): void {
   if (!data) return;
   const container = document.getElementById('network')!;
   const started = shownAt || performance.now();
-  const drawn = chooseDrawn(data);
+  const drawn = chooseDrawn(data, state);
   renderGroups(data, drawn.clustered);
   network?.destroy();
   network = new Network(container, { nodes: new DataSet(drawn.nodes), edges: new DataSet(drawn.edges) }, options(data, drawn.nodes.length));
@@ -272,15 +207,18 @@ function find(query: string): void {
   const hidden = new Set(state.hiddenGroups ?? []);
   if (hidden.has(first.group)) hidden.delete(first.group);
   const expanded = new Set(state.expandedGroups ?? []);
-  const mustExpand = data.nodes.filter((n) => !hidden.has(n.group)).length > DRAW_LIMIT && !expanded.has(first.group);
-  if (mustExpand) expanded.add(first.group);
-  state = { ...state, hiddenGroups: [...hidden], expandedGroups: [...expanded], selected: first.id };
+  const clustered = data.nodes.filter((n) => !hidden.has(n.group)).length > DRAW_LIMIT;
+  // In a grouped graph the result is drawn with its neighbours, its group staying one node: expanding a _type of
+  // thousands of entities to show one of them took seconds.
+  const pinned = clustered && !expanded.has(first.group) ? [first.id, ...neighbours(data, first.id, hidden)] : [];
+  state = { ...state, hiddenGroups: [...hidden], expandedGroups: [...expanded], pinned, selected: first.id };
   save();
   draw();
   network?.selectNodes([first.id]);
   network?.focus(first.id, { scale: 1.2, animation: false });
   showNode(first.id);
-  setStatus(`${matches.length} match${matches.length === 1 ? '' : 'es'} for "${query}"; showing ${first.id}.`);
+  const around = pinned.length > 1 ? ` with ${pinned.length - 1} neighbour${pinned.length === 2 ? '' : 's'}` : '';
+  setStatus(`${matches.length} match${matches.length === 1 ? '' : 'es'} for "${query}"; showing ${first.id}${around}.`);
 }
 
 // ---- sync preview

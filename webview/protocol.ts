@@ -29,6 +29,8 @@ export interface PageState {
   search?: string;
   hiddenGroups?: string[];
   expandedGroups?: string[];
+  /** Nodes drawn one by one although their group is drawn as one node: a search result and its neighbours. */
+  pinned?: string[];
   selected?: string;
 }
 
@@ -77,6 +79,7 @@ export function parseState(state: unknown): PageState | undefined {
     search: isString(s.search) ? s.search : undefined,
     hiddenGroups: strings(s.hiddenGroups),
     expandedGroups: strings(s.expandedGroups),
+    pinned: strings(s.pinned),
     selected: isString(s.selected) ? s.selected : undefined,
   };
 }

@@ -22,8 +22,8 @@ describe('webview messages', () => {
   });
 
   it('restores only a well-formed saved state', () => {
-    assert.deepEqual(parseState({ panel: { kind: 'types', root: '/p' }, hiddenGroups: ['a', 1], search: 's' }), {
-      panel: { kind: 'types', root: '/p' }, search: 's', hiddenGroups: ['a'], expandedGroups: undefined, selected: undefined,
+    assert.deepEqual(parseState({ panel: { kind: 'types', root: '/p' }, hiddenGroups: ['a', 1], search: 's', pinned: ['x', {}] }), {
+      panel: { kind: 'types', root: '/p' }, search: 's', hiddenGroups: ['a'], expandedGroups: undefined, pinned: ['x'], selected: undefined,
     });
     assert.equal(parseState({ panel: { kind: 'shell', root: '/p' } }), undefined);
     assert.equal(parseState(undefined), undefined);

@@ -33,37 +33,19 @@ export function assignedNames(node: ts.Node): string[] {
   const cached = assignedCache.get(node);
   if (cached) return cached;
   const names = new Set<string>();
-  // One switch on the kind instead of a chain of ts.isX predicates per node: this walk covers every
-  // function a handler runs, mostly while V8 still interprets it, where each call counts.
-  const visit = (n: ts.Node): undefined => {
-    const kind = n.kind;
-    // Tokens (identifiers, literals, keywords) have no children, and types hold no assignments.
-    if (kind <= SK.LastToken || (kind >= SK.FirstTypeNode && kind <= SK.LastTypeNode)) return undefined;
-    switch (kind) {
-      case SK.BinaryExpression:
-        if (isAssignment((n as ts.BinaryExpression).operatorToken.kind)) patternNames((n as ts.BinaryExpression).left, names);
-        break;
-      case SK.PrefixUnaryExpression:
-      case SK.PostfixUnaryExpression: {
-        const unary = n as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-        if (unary.operator === SK.PlusPlusToken || unary.operator === SK.MinusMinusToken) patternNames(unary.operand, names);
-        break;
-      }
-      case SK.ForOfStatement:
-      case SK.ForInStatement: {
-        const initializer = (n as ts.ForOfStatement | ts.ForInStatement).initializer;
-        if (!ts.isVariableDeclarationList(initializer)) patternNames(initializer, names);
-        break;
-      }
-      default:
-        if (n !== node && ts.isFunctionLike(n)) {
-          // A nested callback is asked for on its own when it is walked: its names are computed (and kept) once.
-          for (const name of assignedNames(n)) names.add(name);
-          return undefined;
-        }
+  const visit = (n: ts.Node): void => {
+    if (n !== node && ts.isFunctionLike(n)) {
+      // A nested callback is asked for on its own when it is walked: its names are computed (and kept) once.
+      for (const name of assignedNames(n)) names.add(name);
+      return;
+    }
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) patternNames(n.left, names);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === SK.PlusPlusToken || n.operator === SK.MinusMinusToken)) {
+      patternNames(n.operand, names);
+    } else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) {
+      patternNames(n.initializer, names);
     }
     ts.forEachChild(n, visit);
-    return undefined;
   };
   visit(node);
   const result = [...names];
@@ -96,34 +78,6 @@ const WRITE_AFTER = new RegExp(
   String.raw`^${CHAIN}\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|\|\||&&|\?\?)?=(?![=>])|\+\+|--)` +
     String.raw`|^${CHAIN}?\s*\??\.\s*(?:push|unshift|splice|pop|shift|sort|reverse|fill|copyWithin|set|add|delete|clear)\s*\(`,
 );
-/**
- * Names (ASCII identifiers) with an occurrence that may be a write, found by two scans of the module's
- * text in the regular expression engine: every occurrence isMutableModuleName would call a write is
- * among them (the scans drop its windows and the declaration test, and WRITE_AFTER's `(?![=>])`, so
- * they can only find more). A name found here still goes through the exact test; any other name is not
- * mutable. One native scan per module instead of a JavaScript loop per occurrence of every name asked:
- * that loop mostly runs before V8 optimises it.
- */
-const WRITE_AFTER_CANDIDATE = new RegExp(
-  String.raw`(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$])(?=${CHAIN}\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|\|\||&&|\?\?)?=|\+\+|--)` +
-    String.raw`|${CHAIN}?\s*\??\.\s*(?:push|unshift|splice|pop|shift|sort|reverse|fill|copyWithin|set|add|delete|clear)\s*\()`,
-  'g',
-);
-const WRITE_BEFORE_CANDIDATE = /(?:\+\+|--|Object\.assign\()\s*([A-Za-z_$][\w$]*)/g;
-const ASCII_NAME = /^[A-Za-z_$][\w$]*$/;
-const candidateCache = new WeakMap<ModuleRecord, Set<string>>();
-
-function writeCandidates(record: ModuleRecord): Set<string> {
-  let names = candidateCache.get(record);
-  if (names) return names;
-  names = new Set<string>();
-  const text = record.file.text;
-  for (const match of text.matchAll(WRITE_AFTER_CANDIDATE)) names.add(match[1]);
-  for (const match of text.matchAll(WRITE_BEFORE_CANDIDATE)) names.add(match[1]);
-  candidateCache.set(record, names);
-  return names;
-}
-
 /** Characters an assignment or update operator starts with (WRITE_AFTER after the member chain). */
 const OPERATOR_START = new Set(['?', '-', '+', '*', '/', '%', '&', '|', '^', '<', '>', '=']);
 
@@ -176,10 +130,6 @@ export function isMutableModuleName(record: ModuleRecord, name: string): boolean
   const cached = perModule.get(name);
   if (cached !== undefined) return cached;
   const text = record.file.text;
-  if (ASCII_NAME.test(name) && !writeCandidates(record).has(name)) {
-    perModule.set(name, false);
-    return false;
-  }
   let result = false;
   for (let at = text.indexOf(name); at >= 0 && !result; at = text.indexOf(name, at + 1)) {
     // Inside a longer identifier, or a member of something else (`other.name`).

@@ -1,8 +1,9 @@
-// Benchmark for issue 3 (`check`): `runRules` (every rule, the handler effects included) on the
-// generated 250-step integration, cold in a fresh process after the model is built, beside
-// TypeScript's bare parse of the same files, alternating fresh processes in the same run, as
-// bench/model.mjs measures the model. Target: runRules within 2x the bare parse. The whole check
-// (model plus rules) is printed too.
+// Benchmark for issue 3 (`check`): the whole check (the model built from the files on disk, then
+// every rule, the handler effects included) on the generated 250-step integration, cold in a fresh
+// process, beside TypeScript's bare parse of the same files, alternating fresh processes in the same
+// run. Target (the issue's wording): `check` within 2x the bare parse; the line says whether the
+// median stays under 1.9x, so that it holds on a noisy machine. The model and `runRules` alone are
+// printed too.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,9 +29,17 @@ for (let i = 0; i < runs; i++) {
 const parseMs = median(parse.map((r) => r.ms));
 const rulesMs = median(check.map((r) => r.rulesMs));
 const checkMs = median(check.map((r) => r.ms));
-const ratio = rulesMs / parseMs;
+const modelMs = median(check.map((r) => r.modelMs));
+const ratio = checkMs / parseMs;
+const TARGET = 2;
+const MARGIN = 1.9;
 const findings = Object.entries(check[0].findings).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
 console.log(`integration: ${check[0].steps} steps, ${tsFiles.length} TypeScript files; findings: ${findings}`);
 console.log(`bare TypeScript parse (median of ${runs}): ${parseMs.toFixed(1)} ms`);
-console.log(`cold runRules         (median of ${runs}): ${rulesMs.toFixed(1)} ms  = ${ratio.toFixed(2)}x parse  (target <= 2x: ${ratio <= 2 ? 'met' : 'NOT met'})`);
-console.log(`whole check, model + rules (median of ${runs}): ${checkMs.toFixed(1)} ms = ${(checkMs / parseMs).toFixed(2)}x parse (model ${median(check.map((r) => r.modelMs)).toFixed(1)} ms); peak RSS ${Math.max(...check.map((r) => r.maxRssMb)).toFixed(0)} MB`);
+console.log(`cold model           (median of ${runs}): ${modelMs.toFixed(1)} ms = ${(modelMs / parseMs).toFixed(2)}x parse`);
+console.log(`cold runRules        (median of ${runs}): ${rulesMs.toFixed(1)} ms = ${(rulesMs / parseMs).toFixed(2)}x parse`);
+console.log(
+  `whole check, model + rules (median of ${runs}): ${checkMs.toFixed(1)} ms = ${ratio.toFixed(2)}x parse  ` +
+    `(target <= ${TARGET}x with margin, median <= ${MARGIN}x: ${ratio <= MARGIN ? 'met' : ratio <= TARGET ? 'NOT met (under 2x, but without the margin)' : 'NOT met'}); ` +
+    `peak RSS ${Math.max(...check.map((r) => r.maxRssMb)).toFixed(0)} MB`,
+);

@@ -2,6 +2,7 @@
 // `node scripts/build.mjs [name...] [--production]`: no names builds every entry.
 import * as esbuild from 'esbuild';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -23,6 +24,30 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.name)) : allEntries;
+
+/**
+ * The analysis core dispatches on `node.kind` in switches written `case SK.CallExpression:` (with
+ * `const SK = ts.SyntaxKind`). Run by V8's interpreter (most of `check` runs before V8 optimises it),
+ * each case is a property load through an inline cache; a number literal is compared directly. This
+ * plugin writes the number of the TypeScript that is bundled for each `SK.Name` of such files (the
+ * values are read from that same package at build time, so they cannot drift from it).
+ */
+const require = createRequire(import.meta.url);
+// The compiler the bundles hold (scripts/shims/ts-morph-common.cjs).
+const syntaxKinds = require('./shims/ts-morph-common.cjs').ts.SyntaxKind;
+const inlineSyntaxKinds = {
+  name: 'inline-syntax-kinds',
+  setup(build) {
+    build.onLoad({ filter: /server[\\/]src[\\/]core[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('const SK = ts.SyntaxKind;')) return undefined;
+      const contents = text.replace(/\bSK\.([A-Za-z]+)\b/g, (whole, name) =>
+        typeof syntaxKinds[name] === 'number' ? `${syntaxKinds[name]} /* ${whole} */` : whole,
+      );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
 
 const started = Date.now();
 await Promise.all(
@@ -47,6 +72,7 @@ await Promise.all(
       sourcemap: production ? false : 'linked',
       minify: production,
       external: ['vscode'],
+      plugins: [inlineSyntaxKinds],
       // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ES module build.
       alias: { '@ts-morph/common': './scripts/shims/ts-morph-common.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       define: { INTEGRATION_LENS_VERSION: JSON.stringify(version) },

@@ -75,7 +75,9 @@ function run(cmd, limitMs) {
       clearTimeout(grace);
       resolve({ code: exitCode ?? 1, output, problem });
     };
+    // Once per layer: the time limit may strike while the output grace runs, or the other way round.
     const stopGroup = (why) => {
+      if (problem) return;
       problem = why;
       console.log(`\n[test-all] ${why}; still running in its process group:\n${processGroup(child.pid)}`);
       try {
@@ -83,19 +85,17 @@ function run(cmd, limitMs) {
       } catch {
         // the group is already gone
       }
-    };
-    let grace;
-    const limit = setTimeout(() => {
-      stopGroup(`did not finish within ${limitMs / 60_000} min`);
       // Killing the group closes the pipes; settle even if something outside it still holds them.
       setTimeout(settle, 2_000);
-    }, limitMs);
+    };
+    let grace;
+    const limit = setTimeout(() => stopGroup(`did not finish within ${limitMs / 60_000} min`), limitMs);
     child.on('exit', (code) => {
       exitCode = code ?? 1;
-      grace = setTimeout(() => {
-        stopGroup(`exited ${exitCode}, but processes it started still held its output after ${OUTPUT_GRACE_MS / 1000} s`);
-        setTimeout(settle, 2_000);
-      }, OUTPUT_GRACE_MS);
+      grace = setTimeout(
+        () => stopGroup(`exited ${exitCode}, but processes it started still held its output after ${OUTPUT_GRACE_MS / 1000} s`),
+        OUTPUT_GRACE_MS,
+      );
     });
     child.on('close', settle);
   });

@@ -54,6 +54,11 @@ function toVisNode(n: GraphNode): Node {
   return node;
 }
 
+/** Whether this many visible nodes are drawn grouped (one node per group not expanded). */
+export function isClustered(visibleNodes: number): boolean {
+  return visibleNodes > DRAW_LIMIT;
+}
+
 /**
  * The nodes and edges to draw: every visible node when few enough, else one node per group not expanded, plus the
  * pinned nodes (a search result and its neighbours) one by one.
@@ -63,7 +68,7 @@ export function chooseDrawn(data: GraphData, state: Pick<PageState, 'hiddenGroup
   const visible = data.nodes.filter((n) => !hidden.has(n.group));
   const expanded = new Set(state.expandedGroups ?? []);
   const pinned = new Set(state.pinned ?? []);
-  const clustered = visible.length > DRAW_LIMIT;
+  const clustered = isClustered(visible.length);
   const placeOf = new Map<string, string>();
   const nodes: Node[] = [];
   const clusterCounts = new Map<string, number>();

@@ -6,7 +6,7 @@ import { Network, type Edge, type Node, type Options } from 'vis-network/peer';
 import 'vis-network/styles/vis-network.min.css';
 import './graph.css';
 import type { GraphData, SyncPreview } from '../server/src/lsp/protocol';
-import { chooseDrawn, colorOf, DRAW_LIMIT, groupsOf, neighbours } from './drawn';
+import { chooseDrawn, colorOf, groupsOf, isClustered, neighbours } from './drawn';
 import { parseState, parseToPage, type FromPage, type PageState } from './protocol';
 
 interface VsCodeApi {
@@ -15,7 +15,6 @@ interface VsCodeApi {
   setState(state: PageState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
-
 
 const vscode = acquireVsCodeApi();
 const initial = document.body.dataset.panel ? (JSON.parse(document.body.dataset.panel) as PageState['panel']) : undefined;
@@ -206,12 +205,12 @@ function find(query: string): void {
   const first = matches.find((n) => n.id.toLowerCase() === q) ?? matches[0];
   const hidden = new Set(state.hiddenGroups ?? []);
   if (hidden.has(first.group)) hidden.delete(first.group);
-  const expanded = new Set(state.expandedGroups ?? []);
-  const clustered = data.nodes.filter((n) => !hidden.has(n.group)).length > DRAW_LIMIT;
+  const clustered = isClustered(data.nodes.filter((n) => !hidden.has(n.group)).length);
   // In a grouped graph the result is drawn with its neighbours, its group staying one node: expanding a _type of
   // thousands of entities to show one of them took seconds.
-  const pinned = clustered && !expanded.has(first.group) ? [first.id, ...neighbours(data, first.id, hidden)] : [];
-  state = { ...state, hiddenGroups: [...hidden], expandedGroups: [...expanded], pinned, selected: first.id };
+  const grouped = clustered && !(state.expandedGroups ?? []).includes(first.group);
+  const pinned = grouped ? [first.id, ...neighbours(data, first.id, hidden)] : [];
+  state = { ...state, hiddenGroups: [...hidden], pinned, selected: first.id };
   save();
   draw();
   network?.selectNodes([first.id]);

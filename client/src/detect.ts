@@ -19,6 +19,7 @@ import { QUESTION_FILE_GLOBS } from '../../server/src/core/questions/paths';
 export const SDK_CORE = '@jupiterone/integration-sdk-core';
 /** Where to look: the same depth as the activation events in package.json. */
 export const PACKAGE_GLOB = '{package.json,*/package.json,*/*/package.json}';
+const QUESTION_FILES_GLOB = `{${QUESTION_FILE_GLOBS.join(',')}}`;
 const MAX_PACKAGE_FILES = 50;
 /** A package.json bigger than this is not an integration's; an entry module bigger than this is a bundle. */
 const MAX_PACKAGE_BYTES = 256 * 1024;
@@ -66,7 +67,7 @@ export async function detectIntegration(token?: vscode.CancellationToken): Promi
   const imports = await vscode.workspace.findFiles(`{${(globs.length ? globs : CONTEXT_GRAPH_GLOBS).join(',')}}`, '**/node_modules/**', 1, token);
   if (imports.length) return result({ reason: 'context-graph', file: imports[0] });
   // A repository of managed questions: the server checks their queries offline.
-  const questions = await vscode.workspace.findFiles(`{${QUESTION_FILE_GLOBS.join(',')}}`, '**/node_modules/**', 1, token);
+  const questions = await vscode.workspace.findFiles(QUESTION_FILES_GLOB, '**/node_modules/**', 1, token);
   if (questions.length) return result({ reason: 'question-file', file: questions[0] });
   return result(undefined);
 }
@@ -124,7 +125,7 @@ export function watch(onChange: (why: string) => void): vscode.Disposable {
   const onFile = (uri: vscode.Uri) => {
     if (!uri.path.split('/').includes('node_modules')) onChange(vscode.workspace.asRelativePath(uri));
   };
-  const questions = vscode.workspace.createFileSystemWatcher(`{${QUESTION_FILE_GLOBS.join(',')}}`, false, true, true);
+  const questions = vscode.workspace.createFileSystemWatcher(QUESTION_FILES_GLOB, false, true, true);
   return vscode.Disposable.from(
     watcher,
     watcher.onDidCreate(onFile),

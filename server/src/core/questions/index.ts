@@ -1,4 +1,5 @@
-export { questionsKind, QUESTION_FILE_GLOBS } from './kind';
+export { questionsKind } from './kind';
+export { QUESTION_FILE_GLOBS } from './paths';
 export { questionDocument, type QuestionDocument, type QueryEntry } from './questionFile';
 export { QUESTION_YAML_SYNTAX } from './rules/yamlSyntax';
 export { QUESTION_SCHEMA } from './rules/schemaRule';

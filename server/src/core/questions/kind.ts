@@ -11,8 +11,6 @@ import { unknownClassFindings } from './rules/unknownClass';
 import { yamlSyntaxFindings } from './rules/yamlSyntax';
 import { QUESTION_FILE_GLOBS } from './paths';
 
-export { QUESTION_FILE_GLOBS };
-
 const QUESTION_PATH = /(?:^|[\\/])jupiterone[\\/]questions[\\/][^\\/]+\.ya?ml$/i;
 
 /**

@@ -12,7 +12,9 @@ function listTs(dir, out = []) {
   return out;
 }
 
-const files = listTs(path.join(process.argv[2], 'src'));
+// `--list FILE`: the files named in a JSON list (the ones a check read), instead of every .ts under DIR/src.
+const listAt = process.argv.indexOf('--list');
+const files = listAt > 0 ? JSON.parse(fs.readFileSync(process.argv[listAt + 1], 'utf8')) : listTs(path.join(process.argv[2], 'src'));
 // `--keep` holds every tree until the end, as any consumer of the trees must (the check does); without it each
 // tree is garbage once parsed, which the garbage collector gets for free.
 const keep = process.argv.includes('--keep');

@@ -1,0 +1,37 @@
+// Cold `check` of real integrations against TypeScript's bare parse of the files the check read,
+// alternating fresh processes. Nothing is bundled: pass the folders of integrations you have
+// cloned (e.g. JupiterOne/graph-github). Usage: node bench/real.mjs DIR [DIR ...]   (BENCH_RUNS, default 5)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const dirs = process.argv.slice(2);
+if (!dirs.length) {
+  console.error('usage: node bench/real.mjs DIR [DIR ...]  (folders of integration projects)');
+  process.exit(2);
+}
+const scratch = mkdtempSync(join(tmpdir(), 'integration-lens-real-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const node = (script, ...args) => JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
+try {
+  for (const dir of dirs) {
+    const list = join(scratch, `${basename(dir)}.json`);
+    const check = [];
+    const parse = [];
+    let info;
+    for (let i = 0; i < runs; i++) {
+      info = node('realCheckOnly.cjs', dir, list);
+      check.push(info.ms);
+      parse.push(node('parseOnly.cjs', dir, '--list', list).ms);
+    }
+    const c = median(check);
+    const p = median(parse);
+    console.log(`${basename(dir)}: ${info.steps} steps, ${info.files} files read; check ${c.toFixed(0)} ms, bare parse of those files ${p.toFixed(0)} ms: ${(c / p).toFixed(2)}x`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

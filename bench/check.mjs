@@ -4,10 +4,10 @@
 // run. Target (the issue's wording): `check` within 2x the bare parse; the line says whether the
 // median stays under 1.9x, so that it holds on a noisy machine. The model and `runRules` alone are
 // printed too.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 import { generateIntegration } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,8 +17,7 @@ mkdirSync(join(root, '.bench'), { recursive: true });
 const tsFiles = generateIntegration(dir, 250, 200);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-const run = (script, ...args) => JSON.parse(execFileSync(process.execPath, [join(here, script), dir, ...args], { encoding: 'utf8' }));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const run = (script, ...args) => fresh(script, [dir, ...args]);
 
 const parse = [];
 const parseKept = [];

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -62,8 +63,7 @@ const base = join(dir, 'base.json');
 const imp = join(dir, 'import-20k.contextgraph.json');
 writeBase(base);
 writeImport(imp);
-const run = (...args) => JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=4096', join(here, 'contextGraphOnly.cjs'), ...args], { encoding: 'utf8' }));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const run = (...args) => fresh('contextGraphOnly.cjs', args, ['--max-old-space-size=4096']);
 
 const parse = [];
 const check = [];

@@ -6,6 +6,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './fresh.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -34,7 +35,6 @@ while (queries.length < 10000) queries.push(...shapes);
 const chars = queries.reduce((n, q) => n + q.length, 0);
 
 const rounds = Number(process.env.BENCH_RUNS ?? 7);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function time(fn) {
   const ms = [];
   for (let r = 0; r < rounds; r++) {

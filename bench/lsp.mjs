@@ -3,11 +3,12 @@
 // (median and p95 of 50 edits), and the server's peak RSS; beside TypeScript's bare parse of the
 // same files measured in the same run. Targets: first diagnostics within 2x the bare parse, a median
 // edit under 50 ms, RSS under 300 MB.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 import { generateIntegration } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
@@ -19,8 +20,7 @@ generateIntegration(dir, 250, 200);
 const EDITS = Number(process.env.BENCH_EDITS ?? 50);
 
 const parseRuns = [];
-for (let i = 0; i < 5; i++) parseRuns.push(JSON.parse(execFileSync(process.execPath, [join(here, 'parseOnly.cjs'), dir], { encoding: 'utf8' })).ms);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (let i = 0; i < 5; i++) parseRuns.push(fresh('parseOnly.cjs', [dir]).ms);
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });

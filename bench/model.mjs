@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 import { generateIntegration } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,8 +15,7 @@ mkdirSync(join(root, '.bench'), { recursive: true });
 const tsFiles = generateIntegration(dir, 250, 200);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-const run = (script, extra = []) => JSON.parse(execFileSync(process.execPath, [join(here, script), dir, ...extra], { encoding: 'utf8' }));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const run = (script, extra = []) => fresh(script, [dir, ...extra]);
 
 const parse = [];
 const model = [];

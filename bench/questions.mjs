@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -49,8 +50,7 @@ const text = generate(QUERIES);
 writeFileSync(file, text);
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'core'], { stdio: 'ignore' });
 
-const run = (mode) => JSON.parse(execFileSync(process.execPath, [join(here, 'questionsOnly.cjs'), mode, file], { encoding: 'utf8' }));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const run = (mode) => fresh('questionsOnly.cjs', [mode, file]);
 const yaml = [];
 const check = [];
 for (let i = 0; i < runs; i++) {

@@ -1,13 +1,11 @@
 // Cold `check` of real integrations against TypeScript's bare parse of the files the check read,
 // alternating fresh processes. Nothing is bundled: pass the folders of integrations you have
 // cloned (e.g. JupiterOne/graph-github). Usage: node bench/real.mjs DIR [DIR ...]   (BENCH_RUNS, default 5)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fresh, median } from './fresh.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const dirs = process.argv.slice(2);
 if (!dirs.length) {
@@ -15,8 +13,6 @@ if (!dirs.length) {
   process.exit(2);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'integration-lens-real-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const node = (script, ...args) => JSON.parse(execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8' }));
 try {
   for (const dir of dirs) {
     const list = join(scratch, `${basename(dir)}.json`);
@@ -24,9 +20,9 @@ try {
     const parse = [];
     let info;
     for (let i = 0; i < runs; i++) {
-      info = node('realCheckOnly.cjs', dir, list);
+      info = fresh('checkOnly.cjs', [dir, '--read-list', list]);
       check.push(info.ms);
-      parse.push(node('parseOnly.cjs', dir, '--list', list).ms);
+      parse.push(fresh('parseOnly.cjs', [dir, '--list', list]).ms);
     }
     const c = median(check);
     const p = median(parse);

@@ -4,10 +4,10 @@
 // and the page's JS heap, for 10,000 entities / 20,000 relationships against a 1,000 / 2,000 baseline measured in
 // the same run; plus expanding one `_type` of the large graph (drawing its entities one by one) and a search.
 // Usage: npm run build && node bench/webview.mjs
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fresh } from './fresh.mjs';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -110,7 +110,7 @@ function serverSide(entities, relationships) {
     write(`fetch-${type}`, 'entities', data.nodes.filter((n) => n.group === type).map((n) => ({ _key: n.id, _type: type, _class: ['Record'], name: n.label, displayName: n.label })));
   }
   write('fetch-relationships', 'relationships', data.edges.map((e, i) => ({ _key: `${e.from}|has|${e.to}|${i}`, _type: 'acme_has', _class: 'HAS', _fromEntityKey: e.from, _toEntityKey: e.to, displayName: 'HAS' })));
-  return JSON.parse(execFileSync(process.execPath, [join(here, 'collectedOnly.cjs'), project], { encoding: 'utf8' }));
+  return fresh('collectedOnly.cjs', [project]);
 }
 
 const baseline = await measure(1000, 2000);

@@ -5,7 +5,7 @@ import type { SourceRange } from '../model/types';
 import { mapChoices, plain } from './abstract';
 import { arrayCallbackMethod, ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { jobStateCall } from './jobStateCalls';
-import { MUTATING_METHODS } from './scans';
+import { MUTATING_METHODS } from '../project/writeSites';
 import { sdkCall, SDK_GRAPH_FUNCTIONS } from './sdkCalls';
 import type { Walker } from './walker';
 import { JOB_STATE_PREFIX, LOGGER_PREFIX } from './world';

@@ -16,7 +16,7 @@ import {
 import { alternativesOf, choices, join, mapChoices, plain, truthOf } from './abstract';
 import { ARRAY_CALLBACK_METHODS } from './arrayCalls';
 import { appendSpread } from './arrays';
-import { MUTATING_METHODS } from './scans';
+import { MUTATING_METHODS } from '../project/writeSites';
 import { bindPattern } from './patterns';
 import type { Walker } from './walker';
 

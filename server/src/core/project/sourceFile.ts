@@ -1,5 +1,6 @@
 import { ts } from './ts';
 import { bindParents } from './parents';
+import { setWriteSites } from './writeSites';
 import type { Problem } from '../model/types';
 
 /** A parsed file of the integration, with the parser's own syntax errors. */
@@ -23,7 +24,7 @@ export function parseFile(path: string, text: string, version: string): ParsedFi
   // The evaluator walks up from identifiers and reports ranges, both need parents: set by bindParents,
   // cheaper than the parser's setParentNodes option.
   const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKindFor(path));
-  bindParents(sourceFile);
+  setWriteSites(sourceFile, bindParents(sourceFile));
   // parseDiagnostics is internal but stable across TypeScript versions; it is the parser's own error list.
   const diagnostics = ((sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] })
     .parseDiagnostics ?? []) as ts.Diagnostic[];

@@ -19,7 +19,8 @@ if (listAt > 0) {
 const { analyzeIntegration, runRules, diskFileHost } = require('../dist/core.js');
 
 const started = process.hrtime.bigint();
-const analysis = analyzeIntegration({ projectPath: project });
+// As `integration-lens check` does: the files the entry reaches are parsed before evaluation (parseAhead).
+const analysis = analyzeIntegration({ projectPath: project, parseAhead: true });
 if ('kind' in analysis) throw new Error(analysis.message);
 const modelMs = Number(process.hrtime.bigint() - started) / 1e6;
 const findings = runRules(analysis, diskFileHost);

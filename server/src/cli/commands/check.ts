@@ -49,7 +49,7 @@ export function checkCommand(options: CheckOptions, output: Output): number {
   let integration: IntegrationAnalysis | undefined;
   let facts: QueryFacts | undefined;
   if (hasIntegration || !documents.length) {
-    const analysis = analyzeIntegration({ projectPath, module: options.module, host });
+    const analysis = analyzeIntegration({ projectPath, module: options.module, host, parseAhead: true });
     if ('kind' in analysis) {
       reportProblems(analysis.problems, locator, output);
       output.err(`${analysis.range ? `${locator.prefix(analysis.range)}: ` : ''}error: ${analysis.message}`);

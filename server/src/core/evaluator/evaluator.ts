@@ -7,6 +7,7 @@ import { ModuleResolver } from '../project/resolveModule';
 import { ModuleRecord } from './moduleRecord';
 import { scanModule } from './scanModule';
 import { importSpecifiers, valueImportSpecifiers } from './valueImports';
+import { declaredImports } from './parseAhead';
 import { evaluateExpression } from './expressions';
 import { callValue } from './calls';
 import { packageExport } from './packages';
@@ -124,6 +125,30 @@ export class Evaluator {
   parse(path: string): ParsedFile | undefined {
     const version = this.host.version(path) ?? '';
     return this.cache.get(path, version, () => this.host.readFile(path));
+  }
+
+  /**
+   * Parses, before anything is evaluated, every project file `entry` reaches through its import and
+   * export declarations. A one-shot run (the CLI) then parses in one stretch, as a compiler builds its
+   * program first, rather than between evaluations: that is measurably faster (bench/check.mjs), and
+   * the evaluator finds every tree in the cache. Only parses: problems and values still come when a
+   * module is loaded, so the result of the analysis is the same.
+   */
+  parseAhead(entry: string): void {
+    const seen = new Set<string>([entry]);
+    const queue = [entry];
+    for (let i = 0; i < queue.length; i++) {
+      const file = queue[i];
+      const parsed = this.parse(file);
+      if (!parsed) continue;
+      for (const specifier of declaredImports(parsed.sourceFile)) {
+        const target = this.resolver.resolve(file, specifier);
+        if (target.kind === 'file' && !seen.has(target.path)) {
+          seen.add(target.path);
+          queue.push(target.path);
+        }
+      }
+    }
   }
 
   module(path: string): ModuleRecord | undefined {

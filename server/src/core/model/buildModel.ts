@@ -26,6 +26,12 @@ export interface BuildModelOptions {
   budget?: number;
   /** An evaluator kept from an earlier analysis (the language server): unchanged modules keep their values. */
   evaluator?: Evaluator;
+  /**
+   * Parse the files the entry module reaches before evaluating (Evaluator.parseAhead): for a one-shot
+   * analysis of the whole project (the CLI). The language server leaves it off: it parses on demand, so
+   * that the model (and its first diagnostics) does not wait for files only the handlers' effects read.
+   */
+  parseAhead?: boolean;
 }
 
 const HOOKS: Array<keyof InvocationHooks> = [
@@ -71,6 +77,7 @@ export function analyzeIntegration(options: BuildModelOptions): IntegrationAnaly
   ev.beginAnalysis();
   try {
     for (const entryFile of candidates) {
+      if (options.parseAhead) ev.parseAhead(entryFile);
       const record = ev.module(entryFile);
       if (!record) continue;
       const hasExport = ev.exportNames(record).has('invocationConfig');

@@ -56,6 +56,8 @@ function sameValue(a: Value, b: Value): boolean {
  * Plain unknowns stay among the alternatives: "A, or something the analysis does not know".
  */
 export function join(values: Value[], reason: string, at?: SourceRange): Value {
+  // Most joins are of one plain value (a function with one return, a member of a known object).
+  if (values.length === 1 && !alternativesOf(values[0])) return values[0];
   const flat: Value[] = [];
   for (const value of values) {
     for (const option of choices(value)) {

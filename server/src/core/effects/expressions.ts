@@ -170,39 +170,54 @@ function template(w: Walker, node: ts.TemplateExpression, scope: Scope): Value {
 
 function objectLiteral(w: Walker, node: ts.ObjectLiteralExpression, scope: Scope): ObjectValue {
   const result = w.own<ObjectValue>({ k: 'object', props: new Map(), at: w.range(node, scope) });
-  for (const property of node.properties) {
-    if (ts.isPropertyAssignment(property)) {
-      const key = propertyKey(w, property.name, scope);
-      const value = evaluate(w, property.initializer, scope);
-      if (key === undefined) {
-        spreadInto(result, unknown('a computed property key is only known at run time', w.range(property.name, scope)), w.range(property, scope));
-        continue;
+  const properties = node.properties;
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i];
+    switch (property.kind) {
+      case SK.PropertyAssignment: {
+        const key = propertyKey(w, property.name, scope);
+        const value = evaluate(w, property.initializer, scope);
+        if (key === undefined) {
+          spreadInto(result, unknown('a computed property key is only known at run time', w.range(property.name, scope)), w.range(property, scope));
+          continue;
+        }
+        result.props.set(key, constProp(value, w.range(property.name, scope), w.range(property.initializer, scope)));
+        break;
       }
-      result.props.set(key, constProp(value, w.range(property.name, scope), w.range(property.initializer, scope)));
-    } else if (ts.isShorthandPropertyAssignment(property)) {
-      const value = evaluate(w, property.name, scope);
-      result.props.set(property.name.text, constProp(value, w.range(property.name, scope), w.range(property.name, scope)));
-    } else if (ts.isSpreadAssignment(property)) {
-      const value = evaluate(w, property.expression, scope);
-      const at = w.range(property, scope);
-      if (value === w.world.config || value === w.world.instance) w.sink.configGap('the instance config is spread into an object', at);
-      spreadInto(result, alternativesOf(value) ? plain(value) : value, at);
-    } else if (ts.isMethodDeclaration(property)) {
-      const key = propertyKey(w, property.name, scope);
-      if (key !== undefined) result.props.set(key, constProp(w.functionAt(property, scope), w.range(property.name, scope), w.range(property, scope)));
-    } else if (ts.isGetAccessorDeclaration(property) || ts.isSetAccessorDeclaration(property)) {
-      const key = propertyKey(w, property.name, scope);
-      if (key !== undefined) result.props.set(key, constProp(unknown('an accessor property', w.range(property, scope)), w.range(property.name, scope)));
+      case SK.ShorthandPropertyAssignment: {
+        const value = evaluate(w, property.name, scope);
+        const at = w.range(property.name, scope);
+        result.props.set(property.name.text, constProp(value, at, at));
+        break;
+      }
+      case SK.SpreadAssignment: {
+        const value = evaluate(w, property.expression, scope);
+        const at = w.range(property, scope);
+        if (value === w.world.config || value === w.world.instance) w.sink.configGap('the instance config is spread into an object', at);
+        spreadInto(result, alternativesOf(value) ? plain(value) : value, at);
+        break;
+      }
+      case SK.MethodDeclaration: {
+        const key = propertyKey(w, property.name, scope);
+        if (key !== undefined) result.props.set(key, constProp(w.functionAt(property, scope), w.range(property.name, scope), w.range(property, scope)));
+        break;
+      }
+      case SK.GetAccessor:
+      case SK.SetAccessor: {
+        const key = propertyKey(w, property.name, scope);
+        if (key !== undefined) result.props.set(key, constProp(unknown('an accessor property', w.range(property, scope)), w.range(property.name, scope)));
+        break;
+      }
     }
   }
   return result;
 }
 
 function propertyKey(w: Walker, name: ts.PropertyName, scope: Scope): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
-    return ts.isNumericLiteral(name) ? String(Number(name.text)) : name.text;
-  }
-  if (ts.isComputedPropertyName(name)) {
+  const kind = name.kind;
+  if (kind === SK.Identifier || kind === SK.StringLiteral || kind === SK.PrivateIdentifier) return (name as ts.Identifier).text;
+  if (kind === SK.NumericLiteral) return String(Number((name as ts.NumericLiteral).text));
+  if (kind === SK.ComputedPropertyName) {
     const key = evaluate(w, name.expression, scope);
     const p = primitive(key);
     return p === NOT_PRIMITIVE || key.k === 'unknown' ? undefined : String(p);
@@ -258,10 +273,11 @@ function newExpression(w: Walker, call: ts.NewExpression, scope: Scope): Value {
 /** Evaluates call arguments; a spread of a list known only at run time ends the known arguments. */
 export function argumentValues(w: Walker, nodes: ts.NodeArray<ts.Expression>, scope: Scope): Value[] {
   const args: Value[] = [];
-  for (const arg of nodes) {
-    if (ts.isSpreadElement(arg)) {
-      const spread = evaluate(w, arg.expression, scope);
-      if (spread.k === 'array' && !spread.unknowns.length) args.push(...spread.items.map((i) => i.value));
+  for (let i = 0; i < nodes.length; i++) {
+    const arg = nodes[i];
+    if (arg.kind === SK.SpreadElement) {
+      const spread = evaluate(w, (arg as ts.SpreadElement).expression, scope);
+      if (spread.k === 'array' && !spread.unknowns.length) args.push(...spread.items.map((item) => item.value));
       else {
         args.push(unknown('arguments spread from a list known only at run time', w.range(arg, scope)));
         w.escape(spread, w.range(arg, scope), 'spread into the arguments of a call');

@@ -207,19 +207,21 @@ export class Walker {
     const node = fn.node;
     const name = fn.name ?? 'an anonymous function';
     if (!node.body) return unknown(`'${name}' has no body`, at);
-    const running = this.active.get(node) ?? [];
+    let running = this.active.get(node);
+    if (running === undefined) this.active.set(node, (running = []));
     if (running.length) {
       // Inside itself (recursion, or a helper used again by its own callback): arguments that keep
       // changing (a halved threshold) would never converge, so everything but functions and the
       // handler's context is widened to unknown; the walk then covers every deeper call.
       args = args.map((a) => this.widen(a, 0));
       if (self) self = this.widen(self, 0);
-    }
-    // A closure of the same code over other variables (a pager's inner callback calling another
-    // iteratee) is another function: only the same closure with the same arguments repeats a call.
-    if (running.some((earlier) => earlier.scope === fn.scope && sameArguments(earlier, args, self))) {
-      // The same call is being walked already: walking it again would find nothing new.
-      return unknown(`the result of the recursive call of '${name}'`, at);
+      // A closure of the same code over other variables (a pager's inner callback calling another
+      // iteratee) is another function: only the same closure with the same arguments repeats a call.
+      const earlierCalls = running;
+      if (earlierCalls.some((earlier) => earlier.scope === fn.scope && sameArguments(earlier, args, self))) {
+        // The same call is being walked already: walking it again would find nothing new.
+        return unknown(`the result of the recursive call of '${name}'`, at);
+      }
     }
     if (running.length >= MAX_REENTRY) {
       this.sink.gap(`'${name}' calls itself with ever new arguments: the deeper calls are not followed`, at);
@@ -234,8 +236,10 @@ export class Walker {
     const record = fn.scope.module;
     const scope = this.newScope(fn.scope, record);
     // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
-    if (!ts.isArrowFunction(node)) scope.define('this', self ?? UNBOUND_THIS);
-    node.parameters.forEach((param, index) => {
+    if (node.kind !== SK.ArrowFunction) scope.define('this', self ?? UNBOUND_THIS);
+    const params = node.parameters;
+    for (let index = 0; index < params.length; index++) {
+      const param = params[index];
       let value: Value;
       if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
       else {
@@ -243,10 +247,9 @@ export class Walker {
         if (param.initializer) value = withDefault(this, value, param.initializer, scope);
       }
       bindPattern(this, param.name, value, scope);
-    });
+    }
     prologue?.(scope);
     running.push({ args, self, scope: fn.scope });
-    this.active.set(node, running);
     this.depth++;
     const frame: Frame = { returns: [] };
     this.frames.push(frame);
@@ -264,7 +267,9 @@ export class Walker {
       if (!running.length) this.active.delete(node);
     }
     if (node.asteriskToken) return unknown(`'${name}' is a generator`, at);
-    return join(frame.returns, `'${name}' returns different values on different paths`, at);
+    const returns = frame.returns;
+    if (returns.length === 1 && !alternativesOf(returns[0])) return returns[0];
+    return join(returns, `'${name}' returns different values on different paths`, at);
   }
 
   /**

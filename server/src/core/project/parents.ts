@@ -15,9 +15,17 @@ const SK = ts.SyntaxKind;
 const stack: ts.Node[] = [];
 let current: ts.Node;
 
+/**
+ * Tokens (identifiers, literals, keywords: some 40% of a tree) have no children, so they are not
+ * stacked; the end-of-file token is, for the JSDoc a file may end with.
+ */
+function hasChildren(kind: ts.SyntaxKind): boolean {
+  return kind > SK.LastToken || kind === SK.EndOfFileToken;
+}
+
 function bindChild(child: ts.Node): undefined {
   (child as { parent: ts.Node }).parent = current;
-  stack.push(child);
+  if (hasChildren(child.kind)) stack.push(child);
   return undefined;
 }
 
@@ -25,7 +33,7 @@ function bindChildren(children: ts.NodeArray<ts.Node>): undefined {
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     (child as { parent: ts.Node }).parent = current;
-    stack.push(child);
+    if (hasChildren(child.kind)) stack.push(child);
   }
   return undefined;
 }

@@ -18,6 +18,8 @@ export const unknownEntityClass: Rule = {
     const findings: Finding[] = [];
     const seen = new Set<string>();
     const check = (value: Known<string | string[]>, where: 'metadata' | 'createIntegrationEntity', related?: SourceRange) => {
+      // Where each name is written is looked up only for a value that has an unknown class.
+      if (typeof value.value === 'string' ? dataModel.isEntityClass(value.value) !== false : value.value.every((name) => dataModel.isEntityClass(name) !== false)) return;
       for (const entry of classNames(value, text)) {
         if (dataModel.isEntityClass(entry.name) !== false) continue;
         const key = `${entry.range.file}:${entry.range.start}:${entry.range.end}:${entry.name}`;

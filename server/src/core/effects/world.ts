@@ -19,18 +19,19 @@ const LOGGER_METHODS = [
 export const JOB_STATE_PREFIX = '#jobState.';
 export const LOGGER_PREFIX = '#logger.';
 
-/** The method properties by prefix: immutable, so built once; each world gets its own object and map. */
+/**
+ * The method properties by prefix, built once and shared by every world: nothing changes them (the walker
+ * only changes objects it made), and each world still gets its own object, whose identity the analysis follows.
+ */
 const methodProps = new Map<string, Map<string, Prop>>();
 
 function methodsObject(prefix: string, names: readonly string[], open: string): ObjectValue {
-  let template = methodProps.get(prefix);
-  if (!template) {
-    template = new Map<string, Prop>();
-    for (const name of names) template.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
-    methodProps.set(prefix, template);
+  let props = methodProps.get(prefix);
+  if (!props) {
+    props = new Map<string, Prop>();
+    for (const name of names) props.set(name, constProp({ k: 'builtin', name: `${prefix}${name}` } satisfies BuiltinValue));
+    methodProps.set(prefix, props);
   }
-  const props = new Map<string, Prop>();
-  template.forEach((prop, key) => props.set(key, prop)); // no [key, value] entry per method, as new Map(template) makes
   return { k: 'object', props, open: unknown(open) };
 }
 

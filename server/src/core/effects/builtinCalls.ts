@@ -56,12 +56,14 @@ export function callBuiltin(w: Walker, fn: BuiltinValue, args: Value[], at: Sour
       if (source === w.world.config || source === w.world.instance) w.sink.configGap('the instance config is copied with Object.assign', at);
     }
     // A source that differs between paths may set any property: the target becomes open.
+    w.changed(target);
     return w.ev.call(fn, [target, ...sources.map(plain)], at);
   }
   for (const arg of args) {
     if (arg === w.world.config || arg === w.world.instance || arg === w.world.context) w.sink.configGap(`the instance config is passed to ${name}`, at);
   }
   // Mutating builtins keep choices as elements (a pushed choice is one element); the others see each alternative.
+  if (method && MUTATING_METHODS.has(method) && self) w.changed(self);
   const result =
     method && MUTATING_METHODS.has(method)
       ? w.ev.call(fn, args, at, self)

@@ -454,6 +454,7 @@ export function assignTo(w: Walker, target: ts.Expression, value: Value, scope: 
     const options = choices(base);
     for (const option of options) {
       if (key !== undefined && w.classes.assign(option, key, value, at)) continue;
+      if (w.isOwn(option)) w.changed(option);
       if (w.isOwn(option) && option.k === 'object') {
         if (key === undefined) spreadInto(option, unknown('a property assigned with a computed key', at), at);
         else if (options.length === 1) {

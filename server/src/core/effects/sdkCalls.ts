@@ -79,6 +79,7 @@ function assignTags(w: Walker, [entity, , properties]: Value[], at: SourceRange)
   const safe = !named || (named.k === 'array' && !named.unknowns.length && named.items.every((i) => i.value.k === 'string' && !i.value.v.startsWith('_')));
   for (const option of choices(entity)) {
     if (option.k !== 'object' || !w.isOwn(option)) continue;
+    w.changed(option);
     option.open ??= unknown('a tag property assigned at run time', at);
     if (!safe) option.props.set('_type', constProp(unknown('assignTags() may set _type from a tag', at)));
   }

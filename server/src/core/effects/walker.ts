@@ -14,6 +14,7 @@ import { ClassModel } from './classes';
 import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
 import { bindPattern } from './patterns';
+import { CallMemo, plainInputs } from './callMemo';
 import { assignedNames, isMutableModuleName } from './scans';
 import type { EffectSink } from './sink';
 import { block, hoistFunctions } from './statements';
@@ -36,6 +37,12 @@ const UNBOUND_THIS = unknown("'this' of a function called without a receiver dep
 
 interface Frame {
   returns: Value[];
+  /** The walker's creation counter when the call started: what has a higher serial was made during it. */
+  start: number;
+  /** False once the call changed what existed before it, read what may change, or was cut short. */
+  reusable: boolean;
+  /** How many calls deep its walk went, itself included. */
+  height: number;
 }
 
 /**
@@ -47,12 +54,15 @@ interface Frame {
 export class Walker {
   // Sets, not WeakSets: a walker lives for one handler and every value it marks lives as long anyway;
   // a WeakSet's ephemeron table costs more per add and in every GC during the walk.
-  /** Scopes the walker created: the only ones it assigns to (module scopes belong to the evaluator). */
-  private readonly ownScopes = new Set<Scope>();
-  /** Objects and arrays the walker created: the only ones it mutates. */
-  private readonly ownValues = new Set<object>();
+  /** Scopes the walker created (the only ones it assigns to: module scopes belong to the evaluator), with when. */
+  private readonly ownScopes = new Map<Scope, number>();
+  /** Objects and arrays the walker created (the only ones it mutates), with when. */
+  private readonly ownValues = new Map<object, number>();
+  /** Creation counter of own scopes and values: a call notes it when it starts. */
+  private serial = 0;
+  private readonly memo = new CallMemo();
   /** The calls being walked, per function: a function may run inside itself with other arguments. */
-  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope }>>();
+  private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope; start: number }>>();
   private readonly escaped = new Set<FunctionValue>();
   private readonly frames: Frame[] = [];
   private depth = 0;
@@ -79,14 +89,16 @@ export class Walker {
 
   newScope(parent: Scope, record: ModuleRecord = parent.module): Scope {
     const scope = new Scope(parent, record);
-    this.ownScopes.add(scope);
+    this.ownScopes.set(scope, ++this.serial);
     return scope;
   }
 
   own<T extends ObjectValue | ArrayValue>(value: T): T {
-    this.ownValues.add(value);
+    this.ownValues.set(value, ++this.serial);
     return value;
   }
+
+  private readonly isOwnValue = (value: Value): boolean => this.isOwn(value);
 
   isOwn(value: Value): boolean {
     return (value.k === 'object' || value.k === 'array') && this.ownValues.has(value);
@@ -105,6 +117,8 @@ export class Walker {
     const declaring = this.declaring(name, scope);
     if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, this.range(node, scope));
     if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+      // What this handler stored there so far: a later call may read something else.
+      this.touch(0);
       const at = this.range(node, scope);
       const earlier = unknown(`'${name}' is a module variable that changes at run time`, at);
       const written = this.moduleWrites.get(declaring)?.get(name);
@@ -120,10 +134,12 @@ export class Walker {
   assign(name: string, value: Value, scope: Scope, at: SourceRange): void {
     const declaring = this.declaring(name, scope);
     if (declaring && this.ownScopes.has(declaring)) {
+      this.wrote(declaring);
       declaring.define(name, value);
       return;
     }
     if (declaring && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+      this.touch(0);
       let writes = this.moduleWrites.get(declaring);
       if (!writes) this.moduleWrites.set(declaring, (writes = new Map()));
       const earlier = writes.get(name);
@@ -146,7 +162,10 @@ export class Walker {
   }
 
   restore(snapshot: Map<Scope, Map<string, Value>>): void {
-    for (const [scope, values] of snapshot) for (const [name, value] of values) scope.define(name, value);
+    for (const [scope, values] of snapshot) {
+      this.wrote(scope);
+      for (const [name, value] of values) scope.define(name, value);
+    }
   }
 
   /** Sets each variable of `snapshots` to any of the values it has in them. */
@@ -154,6 +173,7 @@ export class Walker {
     const first = snapshots[0];
     if (!first) return;
     for (const [scope, values] of first) {
+      this.wrote(scope);
       for (const name of values.keys()) {
         const options = snapshots.map((s) => s.get(scope)?.get(name) ?? { k: 'undefined' as const });
         scope.define(name, join(options, reason));
@@ -172,12 +192,15 @@ export class Walker {
     const options = value && alternativesOf(value);
     if (!value || !options) return;
     const kept = options.filter(keep);
-    if (kept.length && kept.length < options.length) declaring.define(name, join(kept, value.k === 'unknown' ? value.reason : 'narrowed', value.at));
+    if (!kept.length || kept.length === options.length) return;
+    this.wrote(declaring);
+    declaring.define(name, join(kept, value.k === 'unknown' ? value.reason : 'narrowed', value.at));
   }
 
   /** Before code that may run any number of times: each variable it assigns may hold an earlier run's value. */
   havoc(node: ts.Node, scope: Scope, reason: string): void {
     for (const [s, values] of this.snapshot(node, scope)) {
+      this.wrote(s);
       for (const [name, value] of values) s.define(name, join([value, unknown(reason)], reason));
     }
   }
@@ -210,6 +233,9 @@ export class Walker {
     let running = this.active.get(node);
     if (running === undefined) this.active.set(node, (running = []));
     if (running.length) {
+      // What this call finds depends on the call of the same function it is inside: the calls under way
+      // since that one began cannot be reused (a recursion inside a call leaves the call itself reusable).
+      this.touch(running[0].start);
       // Inside itself (recursion, or a helper used again by its own callback): arguments that keep
       // changing (a halved threshold) would never converge, so everything but functions and the
       // handler's context is widened to unknown; the walk then covers every deeper call.
@@ -233,26 +259,47 @@ export class Walker {
       for (const arg of args) this.escape(arg, at, `passed to '${name}'`, true);
       return unknown(`the result of '${name}', nested too deep to follow`, at);
     }
+    const memoizable = !running.length && !prologue && plainInputs(args, self, this.isOwnValue);
+    if (memoizable) {
+      // Reused only where walking it again would not reach the depth limit (it then records a gap).
+      const reused = this.memo.lookup(fn, args, self, at, MAX_CALL_DEPTH - this.depth);
+      if (reused) {
+        const caller = this.frames[this.frames.length - 1];
+        if (caller && caller.height < reused.height + 1) caller.height = reused.height + 1;
+        return reused.value;
+      }
+    }
+    // A closure over the handler's variables reads and writes them: the calls under way that did not make them
+    // (this one included) cannot be reused.
+    const closure = this.closureSerial(fn.scope);
+    if (closure !== undefined) this.touch(closure);
+    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1 };
+    const events = this.sink.events;
+    // On the stack from here: what a parameter's default changes counts against this call.
+    this.frames.push(frame);
     const record = fn.scope.module;
     const scope = this.newScope(fn.scope, record);
-    // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
-    if (node.kind !== SK.ArrowFunction) scope.define('this', self ?? UNBOUND_THIS);
-    const params = node.parameters;
-    for (let index = 0; index < params.length; index++) {
-      const param = params[index];
-      let value: Value;
-      if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
-      else {
-        value = args[index] ?? { k: 'undefined', at };
-        if (param.initializer) value = withDefault(this, value, param.initializer, scope);
+    try {
+      // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
+      if (node.kind !== SK.ArrowFunction) scope.define('this', self ?? UNBOUND_THIS);
+      const params = node.parameters;
+      for (let index = 0; index < params.length; index++) {
+        const param = params[index];
+        let value: Value;
+        if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
+        else {
+          value = args[index] ?? { k: 'undefined', at };
+          if (param.initializer) value = withDefault(this, value, param.initializer, scope);
+        }
+        bindPattern(this, param.name, value, scope);
       }
-      bindPattern(this, param.name, value, scope);
+      prologue?.(scope);
+    } catch (error) {
+      this.frames.pop();
+      throw error;
     }
-    prologue?.(scope);
-    running.push({ args, self, scope: fn.scope });
+    running.push({ args, self, scope: fn.scope, start: frame.start });
     this.depth++;
-    const frame: Frame = { returns: [] };
-    this.frames.push(frame);
     try {
       if (!ts.isBlock(node.body)) frame.returns.push(evaluate(this, node.body, scope));
       else {
@@ -262,14 +309,44 @@ export class Walker {
       }
     } finally {
       this.frames.pop();
+      // How deep the calls inside went: the caller's walk goes that much deeper.
+      const caller = this.frames[this.frames.length - 1];
+      if (caller && caller.height < frame.height + 1) caller.height = frame.height + 1;
       this.depth--;
       running.pop();
       if (!running.length) this.active.delete(node);
     }
     if (node.asteriskToken) return unknown(`'${name}' is a generator`, at);
     const returns = frame.returns;
-    if (returns.length === 1 && !alternativesOf(returns[0])) return returns[0];
-    return join(returns, `'${name}' returns different values on different paths`, at);
+    const result = returns.length === 1 && !alternativesOf(returns[0]) ? returns[0] : join(returns, `'${name}' returns different values on different paths`, at);
+    if (memoizable && frame.reusable && this.sink.events === events) this.memo.store(fn, args, self, at, result, frame.height, this.isOwnValue);
+    return result;
+  }
+
+  /** An own object or list changed: the calls under way that did not make it changed what existed before them. */
+  changed(target: object): void {
+    this.touch(this.ownValues.get(target) ?? 0);
+  }
+
+  /** A variable of `scope` (one the walker made) is assigned. */
+  private wrote(scope: Scope): void {
+    this.touch(this.ownScopes.get(scope) ?? 0);
+  }
+
+  /** The calls under way that started after `serial` (0: all of them) cannot be reused. */
+  private touch(serial: number): void {
+    for (let i = this.frames.length - 1; i >= 0 && this.frames[i].start >= serial; i--) this.frames[i].reusable = false;
+  }
+
+  /** When the nearest scope of a closure that the walker made was made; undefined for the evaluator's closures. */
+  private closureSerial(scope: Scope): number | undefined {
+    // Module-level code (a module scope has no parent) closes over nothing the walker made.
+    if (!scope.parent) return undefined;
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const serial = this.ownScopes.get(s);
+      if (serial !== undefined) return serial;
+    }
+    return undefined;
   }
 
   /**

@@ -52,8 +52,8 @@ interface Frame {
  * effects (graph objects added, types read, config read) go to the sink.
  */
 export class Walker {
-  // Sets, not WeakSets: a walker lives for one handler and every value it marks lives as long anyway;
-  // a WeakSet's ephemeron table costs more per add and in every GC during the walk.
+  // Maps, not WeakMaps: a walker lives for one handler and every value it marks lives as long anyway;
+  // a WeakMap's ephemeron table costs more per add and in every GC during the walk.
   /** Scopes the walker created (the only ones it assigns to: module scopes belong to the evaluator), with when. */
   private readonly ownScopes = new Map<Scope, number>();
   /** Objects and arrays the walker created (the only ones it mutates), with when. */
@@ -234,7 +234,7 @@ export class Walker {
     if (running === undefined) this.active.set(node, (running = []));
     if (running.length) {
       // What this call finds depends on the call of the same function it is inside: the calls under way
-      // since that one began cannot be reused (a recursion inside a call leaves the call itself reusable).
+      // since that one began cannot be reused (the calls around a recursion still can).
       this.touch(running[0].start);
       // Inside itself (recursion, or a helper used again by its own callback): arguments that keep
       // changing (a halved threshold) would never converge, so everything but functions and the

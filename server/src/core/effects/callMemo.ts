@@ -26,8 +26,9 @@ interface Entry {
  * call again finds nothing new, and such helpers are most of the walk of a real integration.
  *
  * A call is kept only when walking it again with other such arguments cannot find anything else:
- * - every argument (and `this`) is a primitive, undefined, null, or a plain unknown (no choice, no data read):
- *   the walk treats any two plain unknowns alike, so it takes the same paths;
+ * - every argument (and `this`) is a primitive, undefined, null, a plain unknown (no choice, no data read), or a
+ *   value the walk cannot change (see plainInputs): the walk treats any two plain unknowns alike, so it takes the
+ *   same paths;
  * - its walk recorded nothing (no graph object, no read, no config read, no gap), changed nothing that existed
  *   before it, read no module variable that changes at run time, called no closure over the handler's variables,
  *   and was not cut short (the walker marks the frame otherwise);
@@ -35,8 +36,9 @@ interface Entry {
  *   reuse), or a primitive or plain unknown made inside the function (or at the call site), whose reason repeats
  *   no argument's.
  *
- * It is reused for a call of the same function (code and closure) whose known arguments are equal and whose
- * unknown arguments are plain unknowns where the kept call's were.
+ * It is reused for a call of the same function (code and closure) whose known arguments are equal, whose other
+ * values are the same ones, and whose unknown arguments are plain unknowns where the kept call's were, unless
+ * walking it again would reach the depth limit.
  */
 export class CallMemo {
   private readonly entries = new Map<ts.Node, Entry[]>();

@@ -70,15 +70,16 @@ describe('reuse of walked calls (CallMemo)', () => {
     const errB: Value = { k: 'unknown', reason: 'the error of another request', at: { file: '/p/b.ts', start: 60, end: 63 } };
     const made: Value = { k: 'unknown', reason: "'new ApiError(...)' is only known at run time", at: inside };
     const choice = { k: 'unknown', reason: 'returns different values', at: site, alternatives: [errA, made] } as Value;
-    memo.store(fn, [errA], undefined, site, choice, 1, () => false);
+    memo.store(fn, [errA], undefined, site, choice, { height: 1, entered: [fn.node] }, () => false);
     const other = { file: '/p/c.ts', start: 7, end: 9 };
-    const reused = memo.lookup(fn, [errB], undefined, other, 40)?.value as unknown as { at: unknown; alternatives: Value[] };
+    const reused = memo.lookup(fn, [errB], undefined, other, 40, () => false)?.value as unknown as { at: unknown; alternatives: Value[] };
     assert.ok(reused);
     assert.equal(reused.alternatives[0], errB, 'the argument is this call\'s');
     assert.equal(reused.alternatives[1], made);
     assert.deepEqual(reused.at, other, 'stamped at this call site');
-    assert.equal(memo.lookup(fn, [{ k: 'string', v: 'x' }], undefined, other, 40), undefined, 'a known argument is not a plain unknown');
-    assert.equal(memo.lookup(fn, [errB], undefined, other, 0), undefined, 'no room for its depth');
+    assert.equal(memo.lookup(fn, [{ k: 'string', v: 'x' }], undefined, other, 40, () => false), undefined, 'a known argument is not a plain unknown');
+    assert.equal(memo.lookup(fn, [errB], undefined, other, 0, () => false), undefined, 'no room for its depth');
+    assert.equal(memo.lookup(fn, [errB], undefined, other, 40, () => true), undefined, 'a function its walk entered is running here');
   });
 
   it('does not keep a result that tells of its argument or was made elsewhere, nor take inputs the walk may change', () => {
@@ -86,9 +87,9 @@ describe('reuse of walked calls (CallMemo)', () => {
     const fn = { k: 'function', node: { pos: 0, end: 100 }, scope: { module: { path: '/p/a.ts' } } } as unknown as FunctionValue;
     const site = { file: '/p/b.ts', start: 1, end: 5 };
     const err: Value = { k: 'unknown', reason: 'the caught error', at: { file: '/p/b.ts', start: 30, end: 33 } };
-    memo.store(fn, [err], undefined, site, { k: 'unknown', reason: 'the message of the caught error', at: { file: '/p/a.ts', start: 10, end: 20 } }, 1, () => false);
-    memo.store(fn, [err], undefined, site, { k: 'string', v: 'x', at: { file: '/p/z.ts', start: 0, end: 3 } }, 1, () => false);
-    assert.equal(memo.lookup(fn, [err], undefined, site, 40), undefined);
+    memo.store(fn, [err], undefined, site, { k: 'unknown', reason: 'the message of the caught error', at: { file: '/p/a.ts', start: 10, end: 20 } }, { height: 1, entered: [] }, () => false);
+    memo.store(fn, [err], undefined, site, { k: 'string', v: 'x', at: { file: '/p/z.ts', start: 0, end: 3 } }, { height: 1, entered: [] }, () => false);
+    assert.equal(memo.lookup(fn, [err], undefined, site, 40, () => false), undefined);
     const own: Value = { k: 'object', props: new Map() };
     assert.equal(plainInputs([own], undefined, (v) => v === own), false, 'an object the walker made');
     assert.equal(plainInputs([own], undefined, () => false), true, 'an object the walk cannot change');

@@ -18,6 +18,15 @@ interface Entry {
   parts: Part[];
   /** How many calls deep the walk went, itself included. */
   height: number;
+  /** The functions its walk entered: one of them running at a later call site would cut that walk short there. */
+  entered: readonly ts.Node[];
+}
+
+/** What a reuse tells the walker: the result, and what walking the call would have entered and how deep. */
+export interface Reuse {
+  value: Value;
+  height: number;
+  entered: readonly ts.Node[];
 }
 
 /**
@@ -43,26 +52,37 @@ interface Entry {
 export class CallMemo {
   private readonly entries = new Map<ts.Node, Entry[]>();
 
-  /** A kept result for this call, if one fits within `room` calls of depth. */
-  lookup(fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange, room: number): { value: Value; height: number } | undefined {
+  /**
+   * A kept result for this call, if one fits within `room` calls of depth and none of the functions its walk
+   * entered is `running` here (the walk would then stop at that recursion).
+   */
+  lookup(fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange, room: number, running: (node: ts.Node) => boolean): Reuse | undefined {
     const list = this.entries.get(fn.node);
     if (!list) return undefined;
     for (const entry of list) {
-      if (entry.height > room || entry.scope !== fn.scope || !sameInput(entry.self, self) || entry.args.length !== args.length) continue;
+      if (entry.height > room || entry.entered.some(running) || entry.scope !== fn.scope || !sameInput(entry.self, self) || entry.args.length !== args.length) continue;
       let same = true;
       for (let i = 0; i < args.length && same; i++) same = sameInput(entry.args[i], args[i]);
-      if (same) return { value: rebuild(entry, args, self, at), height: entry.height };
+      if (same) return { value: rebuild(entry, args, self, at), height: entry.height, entered: entry.entered };
     }
     return undefined;
   }
 
   /** Keeps a clean call (see the class comment) whose result can be rebuilt for another call. */
-  store(fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange, result: Value, height: number, isOwn: (value: Value) => boolean): void {
+  store(
+    fn: FunctionValue,
+    args: Value[],
+    self: Value | undefined,
+    at: SourceRange,
+    result: Value,
+    walk: { height: number; entered: readonly ts.Node[] },
+    isOwn: (value: Value) => boolean,
+  ): void {
     const parts = partsOf(result, fn, args, self, at, isOwn);
     if (!parts) return;
     let list = this.entries.get(fn.node);
     if (!list) this.entries.set(fn.node, (list = []));
-    list.push({ scope: fn.scope, args, self, at, result, parts, height });
+    list.push({ scope: fn.scope, args, self, at, result, parts, height: walk.height, entered: walk.entered });
   }
 }
 
@@ -129,10 +149,10 @@ function partsOf(result: Value, fn: FunctionValue, args: Value[], self: Value | 
       parts.push({ argument: index >= 0 ? index : -1 });
       continue;
     }
-    // A function made in the call closes over its variables, which hold this call's arguments.
-    if (option.k === 'function' || !isPlain(option, isOwn)) return undefined;
-    const made = option.k !== 'object' && option.k !== 'array' && option.k !== 'builtin';
-    if (made && !ownRange(option.at, fn, at)) return undefined;
+    // A function made in the call closes over its variables, which hold this call's arguments; an object or a
+    // list may hold them too (a builtin's fresh result is not marked as the walker's).
+    if (option.k === 'function' || option.k === 'object' || option.k === 'array' || !isPlain(option, isOwn)) return undefined;
+    if (option.k !== 'builtin' && !ownRange(option.at, fn, at)) return undefined;
     if (option.k === 'unknown' && echoesArgument(option.reason, args, self)) return undefined;
     parts.push({ value: option });
   }

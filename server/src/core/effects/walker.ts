@@ -43,6 +43,8 @@ interface Frame {
   reusable: boolean;
   /** How many calls deep its walk went, itself included. */
   height: number;
+  /** Where its entries in the walker's log of entered functions begin. */
+  log: number;
 }
 
 /**
@@ -65,6 +67,9 @@ export class Walker {
   private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope; start: number }>>();
   private readonly escaped = new Set<FunctionValue>();
   private readonly frames: Frame[] = [];
+  /** Every function the walk entered, in order (a reused call adds what its walk entered): what a kept call depends on. */
+  private readonly entered: ts.Node[] = [];
+  private readonly isRunning = (node: ts.Node): boolean => !!this.active.get(node)?.length;
   private depth = 0;
   private ticks = 0;
   /** Values the handler stores in module variables, by module scope and name. */
@@ -262,10 +267,11 @@ export class Walker {
     const memoizable = !running.length && !prologue && plainInputs(args, self, this.isOwnValue);
     if (memoizable) {
       // Reused only where walking it again would not reach the depth limit (it then records a gap).
-      const reused = this.memo.lookup(fn, args, self, at, MAX_CALL_DEPTH - this.depth);
+      const reused = this.memo.lookup(fn, args, self, at, MAX_CALL_DEPTH - this.depth, this.isRunning);
       if (reused) {
         const caller = this.frames[this.frames.length - 1];
         if (caller && caller.height < reused.height + 1) caller.height = reused.height + 1;
+        for (const node of reused.entered) this.entered.push(node);
         return reused.value;
       }
     }
@@ -273,7 +279,8 @@ export class Walker {
     // (this one included) cannot be reused.
     const closure = this.closureSerial(fn.scope);
     if (closure !== undefined) this.touch(closure);
-    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1 };
+    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1, log: this.entered.length };
+    this.entered.push(node);
     const events = this.sink.events;
     // On the stack from here: what a parameter's default changes counts against this call.
     this.frames.push(frame);
@@ -319,7 +326,9 @@ export class Walker {
     if (node.asteriskToken) return unknown(`'${name}' is a generator`, at);
     const returns = frame.returns;
     const result = returns.length === 1 && !alternativesOf(returns[0]) ? returns[0] : join(returns, `'${name}' returns different values on different paths`, at);
-    if (memoizable && frame.reusable && this.sink.events === events) this.memo.store(fn, args, self, at, result, frame.height, this.isOwnValue);
+    if (memoizable && frame.reusable && this.sink.events === events) {
+      this.memo.store(fn, args, self, at, result, { height: frame.height, entered: [...new Set(this.entered.slice(frame.log))] }, this.isOwnValue);
+    }
     return result;
   }
 

@@ -70,7 +70,7 @@ describe('reuse of walked calls (CallMemo)', () => {
     const errB: Value = { k: 'unknown', reason: 'the error of another request', at: { file: '/p/b.ts', start: 60, end: 63 } };
     const made: Value = { k: 'unknown', reason: "'new ApiError(...)' is only known at run time", at: inside };
     const choice = { k: 'unknown', reason: 'returns different values', at: site, alternatives: [errA, made] } as Value;
-    memo.store(fn, [errA], undefined, site, choice, { height: 1, entered: [fn.node] }, () => false);
+    memo.store(fn, [errA], undefined, site, choice, 1, () => [fn.node], () => false);
     const other = { file: '/p/c.ts', start: 7, end: 9 };
     const reused = memo.lookup(fn, [errB], undefined, other, 40, () => false)?.value as unknown as { at: unknown; alternatives: Value[] };
     assert.ok(reused);
@@ -87,8 +87,8 @@ describe('reuse of walked calls (CallMemo)', () => {
     const fn = { k: 'function', node: { pos: 0, end: 100 }, scope: { module: { path: '/p/a.ts' } } } as unknown as FunctionValue;
     const site = { file: '/p/b.ts', start: 1, end: 5 };
     const err: Value = { k: 'unknown', reason: 'the caught error', at: { file: '/p/b.ts', start: 30, end: 33 } };
-    memo.store(fn, [err], undefined, site, { k: 'unknown', reason: 'the message of the caught error', at: { file: '/p/a.ts', start: 10, end: 20 } }, { height: 1, entered: [] }, () => false);
-    memo.store(fn, [err], undefined, site, { k: 'string', v: 'x', at: { file: '/p/z.ts', start: 0, end: 3 } }, { height: 1, entered: [] }, () => false);
+    memo.store(fn, [err], undefined, site, { k: 'unknown', reason: 'the message of the caught error', at: { file: '/p/a.ts', start: 10, end: 20 } }, 1, () => [], () => false);
+    memo.store(fn, [err], undefined, site, { k: 'string', v: 'x', at: { file: '/p/z.ts', start: 0, end: 3 } }, 1, () => [], () => false);
     assert.equal(memo.lookup(fn, [err], undefined, site, 40, () => false), undefined);
     const own: Value = { k: 'object', props: new Map() };
     assert.equal(plainInputs([own], undefined, (v) => v === own), false, 'an object the walker made');

@@ -75,14 +75,15 @@ export class CallMemo {
     self: Value | undefined,
     at: SourceRange,
     result: Value,
-    walk: { height: number; entered: readonly ts.Node[] },
+    height: number,
+    entered: () => readonly ts.Node[],
     isOwn: (value: Value) => boolean,
   ): void {
     const parts = partsOf(result, fn, args, self, at, isOwn);
     if (!parts) return;
     let list = this.entries.get(fn.node);
     if (!list) this.entries.set(fn.node, (list = []));
-    list.push({ scope: fn.scope, args, self, at, result, parts, height: walk.height, entered: walk.entered });
+    list.push({ scope: fn.scope, args, self, at, result, parts, height, entered: entered() });
   }
 }
 

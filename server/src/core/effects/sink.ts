@@ -44,6 +44,8 @@ export class EffectSink {
   configComplete = true;
   /** How many times anything was reported: a call that reported nothing may be reused (CallMemo). */
   events = 0;
+  /** Told of each report: the walker stops watching the calls under way, which can no longer be kept. */
+  onEvent?: () => void;
   private readonly seen = new Set<string>();
 
   constructor(private readonly provenance: ProvenanceTable) {}
@@ -56,23 +58,27 @@ export class EffectSink {
 
   gap(reason: string, range: SourceRange): void {
     this.events++;
+    this.onEvent?.();
     this.complete = false;
     if (this.once(`gap|${at(range)}|${reason}`)) this.gaps.push({ reason, range });
   }
 
   configGap(reason: string, range: SourceRange): void {
     this.events++;
+    this.onEvent?.();
     this.configComplete = false;
     if (this.once(`configgap|${at(range)}`)) this.gaps.push({ reason: `config: ${reason}`, range });
   }
 
   configRead(name: string, range: SourceRange): void {
     this.events++;
+    this.onEvent?.();
     if (this.once(`config|${name}|${at(range)}`)) this.configReads.push({ name, range });
   }
 
   read(read: TypeRead): void {
     this.events++;
+    this.onEvent?.();
     const type = read._type.kind === 'known' ? read._type.value : '?';
     const key = read.key?.kind === 'known' ? read.key.value : '?';
     if (this.once(`read|${read.kind}|${at(read.range)}|${type}|${key}`)) this.reads.push(read);
@@ -80,6 +86,7 @@ export class EffectSink {
 
   dataWrite(write: DataWrite): void {
     this.events++;
+    this.onEvent?.();
     const key = write.key.kind === 'known' ? write.key.value : '?';
     const type = write._type?.kind === 'known' ? write._type.value : '?';
     if (this.once(`data|${at(write.range)}|${key}|${type}`)) this.dataWrites.push(write);
@@ -88,6 +95,7 @@ export class EffectSink {
   /** `jobState.addEntity(value)`: one record per type the value may have. */
   addEntity(value: Value, addedAt: SourceRange): void {
     this.events++;
+    this.onEvent?.();
     for (const option of choices(value)) {
       if (option.k === 'undefined' || option.k === 'null') continue; // the SDK would throw: nothing is added
       if (option.k !== 'object') {
@@ -124,6 +132,7 @@ export class EffectSink {
   /** `jobState.addRelationship(value)`: one record per type the value may have. */
   addRelationship(value: Value, addedAt: SourceRange): void {
     this.events++;
+    this.onEvent?.();
     for (const option of choices(value)) {
       if (option.k === 'undefined' || option.k === 'null') continue;
       if (option.k !== 'object') {

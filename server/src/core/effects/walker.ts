@@ -45,6 +45,8 @@ interface Frame {
   height: number;
   /** Where its entries in the walker's log of entered functions begin. */
   log: number;
+  /** Whether the call may be kept (see CallMemo): only then do its reusability and log matter. */
+  memo: boolean;
 }
 
 /**
@@ -67,8 +69,13 @@ export class Walker {
   private readonly active = new Map<ts.Node, Array<{ args: Value[]; self?: Value; scope: Scope; start: number }>>();
   private readonly escaped = new Set<FunctionValue>();
   private readonly frames: Frame[] = [];
-  /** Every function the walk entered, in order (a reused call adds what its walk entered): what a kept call depends on. */
+  /**
+   * Every function the walk entered while some call that may be kept is under way, in order (a reused call adds
+   * what its walk entered): what a kept call depends on. Emptied whenever no such call is under way.
+   */
   private readonly entered: ts.Node[] = [];
+  /** How many calls under way may still be kept: while none is, nothing needs watching. */
+  private watching = 0;
   private readonly isRunning = (node: ts.Node): boolean => !!this.active.get(node)?.length;
   private depth = 0;
   private ticks = 0;
@@ -82,7 +89,10 @@ export class Walker {
     readonly sink: EffectSink,
     readonly provenance: ProvenanceTable,
     readonly world: HandlerWorld,
-  ) {}
+  ) {
+    // A call that reported something is never kept: stop watching it (and the calls around it) at once.
+    sink.onEvent = () => this.touch(0);
+  }
 
   tick(): void {
     if (++this.ticks > STEP_BUDGET) throw new WalkBudgetExceeded('the handler needs more analysis than the budget allows');
@@ -271,16 +281,17 @@ export class Walker {
       if (reused) {
         const caller = this.frames[this.frames.length - 1];
         if (caller && caller.height < reused.height + 1) caller.height = reused.height + 1;
-        for (const node of reused.entered) this.entered.push(node);
+        if (this.watching) for (const node of reused.entered) this.entered.push(node);
         return reused.value;
       }
     }
     // A closure over the handler's variables reads and writes them: the calls under way that did not make them
     // (this one included) cannot be reused.
-    const closure = this.closureSerial(fn.scope);
+    const closure = this.watching || memoizable ? this.closureSerial(fn.scope) : undefined;
     if (closure !== undefined) this.touch(closure);
-    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1, log: this.entered.length };
-    this.entered.push(node);
+    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1, log: this.entered.length, memo: memoizable };
+    if (frame.memo && frame.reusable) this.watching++;
+    if (this.watching) this.entered.push(node);
     const events = this.sink.events;
     // On the stack from here: what a parameter's default changes counts against this call.
     this.frames.push(frame);
@@ -303,8 +314,10 @@ export class Walker {
       prologue?.(scope);
     } catch (error) {
       this.frames.pop();
+      if (frame.memo && frame.reusable) this.unwatch(frame);
       throw error;
     }
+    let finished = false;
     running.push({ args, self, scope: fn.scope, start: frame.start });
     this.depth++;
     try {
@@ -314,8 +327,10 @@ export class Walker {
         const flow = block(this, node.body.statements, scope);
         if (flow & NORMAL_FLOW) frame.returns.push({ k: 'undefined', at });
       }
+      finished = true;
     } finally {
       this.frames.pop();
+      if (!finished && frame.memo && frame.reusable) this.unwatch(frame);
       // How deep the calls inside went: the caller's walk goes that much deeper.
       const caller = this.frames[this.frames.length - 1];
       if (caller && caller.height < frame.height + 1) caller.height = frame.height + 1;
@@ -323,11 +338,18 @@ export class Walker {
       running.pop();
       if (!running.length) this.active.delete(node);
     }
-    if (node.asteriskToken) return unknown(`'${name}' is a generator`, at);
     const returns = frame.returns;
-    const result = returns.length === 1 && !alternativesOf(returns[0]) ? returns[0] : join(returns, `'${name}' returns different values on different paths`, at);
-    if (memoizable && frame.reusable && this.sink.events === events) {
-      this.memo.store(fn, args, self, at, result, { height: frame.height, entered: [...new Set(this.entered.slice(frame.log))] }, this.isOwnValue);
+    const result = node.asteriskToken
+      ? unknown(`'${name}' is a generator`, at)
+      : returns.length === 1 && !alternativesOf(returns[0])
+        ? returns[0]
+        : join(returns, `'${name}' returns different values on different paths`, at);
+    if (frame.memo && frame.reusable) {
+      if (!node.asteriskToken && this.sink.events === events) {
+        const log = this.entered;
+        this.memo.store(fn, args, self, at, result, frame.height, () => [...new Set(log.slice(frame.log))], this.isOwnValue);
+      }
+      this.unwatch(frame);
     }
     return result;
   }
@@ -344,7 +366,18 @@ export class Walker {
 
   /** The calls under way that started after `serial` (0: all of them) cannot be reused. */
   private touch(serial: number): void {
-    for (let i = this.frames.length - 1; i >= 0 && this.frames[i].start >= serial; i--) this.frames[i].reusable = false;
+    if (!this.watching) return;
+    for (let i = this.frames.length - 1; i >= 0 && this.frames[i].start >= serial; i--) {
+      const frame = this.frames[i];
+      if (frame.memo && frame.reusable) this.unwatch(frame);
+      frame.reusable = false;
+    }
+  }
+
+  /** A call that may be kept ended or can no longer be kept. */
+  private unwatch(frame: Frame): void {
+    frame.reusable = false;
+    if (--this.watching === 0) this.entered.length = 0;
   }
 
   /** When the nearest scope of a closure that the walker made was made; undefined for the evaluator's closures. */

@@ -77,9 +77,9 @@ export class CallMemo {
     result: Value,
     height: number,
     entered: () => readonly ts.Node[],
-    isOwn: (value: Value) => boolean,
+    unfit: (value: Value) => boolean,
   ): void {
-    const parts = partsOf(result, fn, args, self, at, isOwn);
+    const parts = partsOf(result, fn, args, self, at, unfit);
     if (!parts) return;
     let list = this.entries.get(fn.node);
     if (!list) this.entries.set(fn.node, (list = []));
@@ -89,16 +89,16 @@ export class CallMemo {
 
 /**
  * Whether a call with these inputs may be kept: primitives, undefined, null, plain unknowns, and values the walk
- * cannot change (objects and lists the walker did not make: module constants, the handler's context and logger;
- * functions; builtins), which are compared by identity.
+ * cannot change (objects and lists the walker did not make, such as module constants and the handler's logger;
+ * functions; builtins), which are compared by identity. `unfit` names the objects that may not be inputs.
  */
-export function plainInputs(args: Value[], self: Value | undefined, isOwn: (value: Value) => boolean): boolean {
-  if (self !== undefined && !isPlain(self, isOwn)) return false;
-  for (let i = 0; i < args.length; i++) if (!isPlain(args[i], isOwn)) return false;
+export function plainInputs(args: Value[], self: Value | undefined, unfit: (value: Value) => boolean): boolean {
+  if (self !== undefined && !isPlain(self, unfit)) return false;
+  for (let i = 0; i < args.length; i++) if (!isPlain(args[i], unfit)) return false;
   return true;
 }
 
-function isPlain(value: Value, isOwn: (value: Value) => boolean): boolean {
+function isPlain(value: Value, unfit: (value: Value) => boolean): boolean {
   switch (value.k) {
     case 'string':
     case 'number':
@@ -113,7 +113,7 @@ function isPlain(value: Value, isOwn: (value: Value) => boolean): boolean {
       return !alternativesOf(value) && !dataOf(value);
     case 'object':
     case 'array':
-      return !isOwn(value);
+      return !unfit(value);
     default:
       return false;
   }
@@ -139,7 +139,7 @@ function sameInput(a: Value | undefined, b: Value | undefined): boolean {
 }
 
 /** The result's alternatives (or itself) as arguments or own values; undefined when it cannot be rebuilt for another call. */
-function partsOf(result: Value, fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange, isOwn: (value: Value) => boolean): Part[] | undefined {
+function partsOf(result: Value, fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange, unfit: (value: Value) => boolean): Part[] | undefined {
   const options = alternativesOf(result);
   if (dataOf(result)) return undefined;
   if (options && !ownRange(result.at, fn, at)) return undefined;
@@ -152,7 +152,7 @@ function partsOf(result: Value, fn: FunctionValue, args: Value[], self: Value | 
     }
     // A function made in the call closes over its variables, which hold this call's arguments; an object or a
     // list may hold them too (a builtin's fresh result is not marked as the walker's).
-    if (option.k === 'function' || option.k === 'object' || option.k === 'array' || !isPlain(option, isOwn)) return undefined;
+    if (option.k === 'function' || option.k === 'object' || option.k === 'array' || !isPlain(option, unfit)) return undefined;
     if (option.k !== 'builtin' && !ownRange(option.at, fn, at)) return undefined;
     if (option.k === 'unknown' && echoesArgument(option.reason, args, self)) return undefined;
     parts.push({ value: option });

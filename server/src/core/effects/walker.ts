@@ -113,7 +113,13 @@ export class Walker {
     return value;
   }
 
-  private readonly isOwnValue = (value: Value): boolean => this.isOwn(value);
+  /**
+   * Objects a kept call may not take as inputs: the walker's own, and the handler's context, jobState,
+   * instance and config (a call given those reads the config or adds to the graph, so it is never kept, and
+   * watching it would only cost the walk of every handler).
+   */
+  private readonly unfit = (value: Value): boolean =>
+    this.isOwn(value) || value === this.world.context || value === this.world.jobState || value === this.world.instance || value === this.world.config;
 
   isOwn(value: Value): boolean {
     return (value.k === 'object' || value.k === 'array') && this.ownValues.has(value);
@@ -274,52 +280,24 @@ export class Walker {
       for (const arg of args) this.escape(arg, at, `passed to '${name}'`, true);
       return unknown(`the result of '${name}', nested too deep to follow`, at);
     }
-    const memoizable = !running.length && !prologue && plainInputs(args, self, this.isOwnValue);
+    const memoizable = !running.length && !prologue && plainInputs(args, self, this.unfit);
     if (memoizable) {
-      // Reused only where walking it again would not reach the depth limit (it then records a gap).
-      const reused = this.memo.lookup(fn, args, self, at, MAX_CALL_DEPTH - this.depth, this.isRunning);
-      if (reused) {
-        const caller = this.frames[this.frames.length - 1];
-        if (caller && caller.height < reused.height + 1) caller.height = reused.height + 1;
-        if (this.watching) for (const node of reused.entered) this.entered.push(node);
-        return reused.value;
-      }
+      const reused = this.reuse(fn, args, self, at);
+      if (reused) return reused;
     }
-    // A closure over the handler's variables reads and writes them: the calls under way that did not make them
-    // (this one included) cannot be reused.
-    const closure = this.watching || memoizable ? this.closureSerial(fn.scope) : undefined;
-    if (closure !== undefined) this.touch(closure);
-    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1, log: this.entered.length, memo: memoizable };
-    if (frame.memo && frame.reusable) this.watching++;
-    if (this.watching) this.entered.push(node);
+    const frame = this.enter(fn, memoizable);
     const events = this.sink.events;
-    // On the stack from here: what a parameter's default changes counts against this call.
-    this.frames.push(frame);
-    const record = fn.scope.module;
-    const scope = this.newScope(fn.scope, record);
+    const scope = this.newScope(fn.scope, fn.scope.module);
     try {
-      // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
-      if (node.kind !== SK.ArrowFunction) scope.define('this', self ?? UNBOUND_THIS);
-      const params = node.parameters;
-      for (let index = 0; index < params.length; index++) {
-        const param = params[index];
-        let value: Value;
-        if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
-        else {
-          value = args[index] ?? { k: 'undefined', at };
-          if (param.initializer) value = withDefault(this, value, param.initializer, scope);
-        }
-        bindPattern(this, param.name, value, scope);
-      }
+      this.bindParameters(node, scope, args, at, self);
       prologue?.(scope);
     } catch (error) {
-      this.frames.pop();
-      if (frame.memo && frame.reusable) this.unwatch(frame);
+      this.leave(frame);
       throw error;
     }
-    let finished = false;
     running.push({ args, self, scope: fn.scope, start: frame.start });
     this.depth++;
+    let finished = false;
     try {
       if (!ts.isBlock(node.body)) frame.returns.push(evaluate(this, node.body, scope));
       else {
@@ -329,11 +307,7 @@ export class Walker {
       }
       finished = true;
     } finally {
-      this.frames.pop();
-      if (!finished && frame.memo && frame.reusable) this.unwatch(frame);
-      // How deep the calls inside went: the caller's walk goes that much deeper.
-      const caller = this.frames[this.frames.length - 1];
-      if (caller && caller.height < frame.height + 1) caller.height = frame.height + 1;
+      if (!finished) this.leave(frame);
       this.depth--;
       running.pop();
       if (!running.length) this.active.delete(node);
@@ -344,14 +318,70 @@ export class Walker {
       : returns.length === 1 && !alternativesOf(returns[0])
         ? returns[0]
         : join(returns, `'${name}' returns different values on different paths`, at);
-    if (frame.memo && frame.reusable) {
-      if (!node.asteriskToken && this.sink.events === events) {
-        const log = this.entered;
-        this.memo.store(fn, args, self, at, result, frame.height, () => [...new Set(log.slice(frame.log))], this.isOwnValue);
-      }
-      this.unwatch(frame);
-    }
+    this.leave(frame, { fn, args, self, at, result, events });
     return result;
+  }
+
+  /** A kept result for this call (see CallMemo), where walking it again would not reach the depth limit. */
+  private reuse(fn: FunctionValue, args: Value[], self: Value | undefined, at: SourceRange): Value | undefined {
+    const reused = this.memo.lookup(fn, args, self, at, MAX_CALL_DEPTH - this.depth, this.isRunning);
+    if (!reused) return undefined;
+    const caller = this.frames[this.frames.length - 1];
+    if (caller && caller.height < reused.height + 1) caller.height = reused.height + 1;
+    if (this.watching) for (const node of reused.entered) this.entered.push(node);
+    return reused.value;
+  }
+
+  /** The frame of a call starting now, on the stack. */
+  private enter(fn: FunctionValue, memoizable: boolean): Frame {
+    // A closure over the handler's variables reads and writes them: the calls under way that did not make them
+    // (this one included) cannot be reused.
+    const closure = this.watching || memoizable ? this.closureSerial(fn.scope) : undefined;
+    if (closure !== undefined) this.touch(closure);
+    const frame: Frame = { returns: [], start: this.serial, reusable: closure === undefined, height: 1, log: this.entered.length, memo: memoizable };
+    if (frame.memo && frame.reusable) this.watching++;
+    if (this.watching) this.entered.push(fn.node);
+    // On the stack before the parameters are bound: what a parameter's default changes counts against this call.
+    this.frames.push(frame);
+    return frame;
+  }
+
+  /**
+   * Takes a call's frame off the stack; with `done` (the call finished), keeps the call when it may be kept
+   * and reported nothing.
+   */
+  private leave(frame: Frame, done?: { fn: FunctionValue; args: Value[]; self: Value | undefined; at: SourceRange; result: Value; events: number }): void {
+    if (!done) {
+      this.frames.pop();
+      if (frame.memo && frame.reusable) this.unwatch(frame);
+      return;
+    }
+    // How deep the calls inside went: the caller's walk goes that much deeper.
+    const caller = this.frames[this.frames.length - 2];
+    if (caller && caller.height < frame.height + 1) caller.height = frame.height + 1;
+    this.frames.pop();
+    if (!frame.memo || !frame.reusable) return;
+    if (!done.fn.node.asteriskToken && this.sink.events === done.events) {
+      const log = this.entered;
+      this.memo.store(done.fn, done.args, done.self, done.at, done.result, frame.height, () => [...new Set(log.slice(frame.log))], this.unfit);
+    }
+    this.unwatch(frame);
+  }
+
+  private bindParameters(node: FunctionValue['node'], scope: Scope, args: Value[], at: SourceRange, self: Value | undefined): void {
+    // A function that is not an arrow has its own `this`: unknown when it is called without a receiver.
+    if (node.kind !== SK.ArrowFunction) scope.define('this', self ?? UNBOUND_THIS);
+    const params = node.parameters;
+    for (let index = 0; index < params.length; index++) {
+      const param = params[index];
+      let value: Value;
+      if (param.dotDotDotToken) value = this.own({ k: 'array', items: args.slice(index).map((v) => ({ value: v, at: v.at })), unknowns: [], at });
+      else {
+        value = args[index] ?? { k: 'undefined', at };
+        if (param.initializer) value = withDefault(this, value, param.initializer, scope);
+      }
+      bindPattern(this, param.name, value, scope);
+    }
   }
 
   /** An own object or list changed: the calls under way that did not make it changed what existed before them. */

@@ -1,6 +1,6 @@
 import { ts } from '../project/ts';
 import type { ModuleRecord } from '../evaluator/moduleRecord';
-import { mutatedByCall, writeSitesOf, writeSitesWithin } from '../project/writeSites';
+import { assignedTarget, changedTarget, writeSitesOf, writeSitesWithin } from '../project/writeSites';
 
 /** SyntaxKind read once: each `ts.SyntaxKind` access goes through a module getter. */
 const SK = ts.SyntaxKind;
@@ -32,22 +32,8 @@ export function assignedNames(node: ts.Node): string[] {
   if (cached) return cached;
   const names = new Set<string>();
   for (const site of writeSitesWithin(node)) {
-    switch (site.kind) {
-      case SK.BinaryExpression:
-        patternNames(site.left, names);
-        break;
-      case SK.PrefixUnaryExpression:
-      case SK.PostfixUnaryExpression:
-        patternNames(site.operand, names);
-        break;
-      case SK.ForOfStatement:
-      case SK.ForInStatement:
-        patternNames(site.initializer, names);
-        break;
-      default:
-        // A mutating call changes an object, not which value a variable holds.
-        break;
-    }
+    const target = assignedTarget(site);
+    if (target) patternNames(target, names);
   }
   const result = [...names];
   assignedCache.set(node, result);
@@ -123,24 +109,8 @@ export function isMutableModuleName(record: ModuleRecord, name: string): boolean
   if (!changed) {
     changed = new Set<string>();
     for (const site of writeSitesOf(record.file.sourceFile)) {
-      switch (site.kind) {
-        case SK.BinaryExpression:
-          changedRoots(site.left, changed);
-          break;
-        case SK.PrefixUnaryExpression:
-        case SK.PostfixUnaryExpression:
-          changedRoots(site.operand, changed);
-          break;
-        case SK.ForOfStatement:
-        case SK.ForInStatement:
-          changedRoots(site.initializer, changed);
-          break;
-        case SK.CallExpression: {
-          const target = mutatedByCall(site);
-          if (target) changedRoots(target, changed);
-          break;
-        }
-      }
+      const target = changedTarget(site);
+      if (target) changedRoots(target, changed);
     }
     changedCache.set(record, changed);
   }

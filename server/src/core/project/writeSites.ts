@@ -57,6 +57,30 @@ export function mutatedByCall(call: ts.CallExpression): ts.Expression | undefine
   return undefined;
 }
 
+/**
+ * The variable, member or pattern a write site assigns (`x`, `a.b`, `[x, y]`); undefined for a mutating call,
+ * which changes an object and not which value a variable holds.
+ */
+export function assignedTarget(site: WriteSite): ts.Node | undefined {
+  switch (site.kind) {
+    case SK.BinaryExpression:
+      return site.left;
+    case SK.PrefixUnaryExpression:
+    case SK.PostfixUnaryExpression:
+      return site.operand;
+    case SK.ForOfStatement:
+    case SK.ForInStatement:
+      return site.initializer;
+    default:
+      return undefined;
+  }
+}
+
+/** What a write site changes: what it assigns, or what a mutating call changes. */
+export function changedTarget(site: WriteSite): ts.Node | undefined {
+  return site.kind === SK.CallExpression ? mutatedByCall(site) : assignedTarget(site);
+}
+
 /** Sites in source order; an enclosing site before the sites inside it. */
 export function sortSites(sites: WriteSite[]): WriteSite[] {
   return sites.sort((a, b) => a.pos - b.pos || b.end - a.end);

@@ -50,6 +50,12 @@ export class EffectSink {
 
   constructor(private readonly provenance: ProvenanceTable) {}
 
+  /** Counts a report and tells the listener, whatever the report turns out to add. */
+  private reported(): void {
+    this.events++;
+    this.onEvent?.();
+  }
+
   private once(key: string): boolean {
     if (this.seen.has(key)) return false;
     this.seen.add(key);
@@ -57,36 +63,31 @@ export class EffectSink {
   }
 
   gap(reason: string, range: SourceRange): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     this.complete = false;
     if (this.once(`gap|${at(range)}|${reason}`)) this.gaps.push({ reason, range });
   }
 
   configGap(reason: string, range: SourceRange): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     this.configComplete = false;
     if (this.once(`configgap|${at(range)}`)) this.gaps.push({ reason: `config: ${reason}`, range });
   }
 
   configRead(name: string, range: SourceRange): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     if (this.once(`config|${name}|${at(range)}`)) this.configReads.push({ name, range });
   }
 
   read(read: TypeRead): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     const type = read._type.kind === 'known' ? read._type.value : '?';
     const key = read.key?.kind === 'known' ? read.key.value : '?';
     if (this.once(`read|${read.kind}|${at(read.range)}|${type}|${key}`)) this.reads.push(read);
   }
 
   dataWrite(write: DataWrite): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     const key = write.key.kind === 'known' ? write.key.value : '?';
     const type = write._type?.kind === 'known' ? write._type.value : '?';
     if (this.once(`data|${at(write.range)}|${key}|${type}`)) this.dataWrites.push(write);
@@ -94,8 +95,7 @@ export class EffectSink {
 
   /** `jobState.addEntity(value)`: one record per type the value may have. */
   addEntity(value: Value, addedAt: SourceRange): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     for (const option of choices(value)) {
       if (option.k === 'undefined' || option.k === 'null') continue; // the SDK would throw: nothing is added
       if (option.k !== 'object') {
@@ -131,8 +131,7 @@ export class EffectSink {
 
   /** `jobState.addRelationship(value)`: one record per type the value may have. */
   addRelationship(value: Value, addedAt: SourceRange): void {
-    this.events++;
-    this.onEvent?.();
+    this.reported();
     for (const option of choices(value)) {
       if (option.k === 'undefined' || option.k === 'null') continue;
       if (option.k !== 'object') {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeIntegration, buildModel, diskFileHost, runRules, type FileHost } from '../../../server/src/core';
 import { Evaluator } from '../../../server/src/core/evaluator/evaluator';
-import { declaredImports } from '../../../server/src/core/evaluator/parseAhead';
+import { declaredImports } from '../../../server/src/core/evaluator/valueImports';
 import { parseFile } from '../../../server/src/core/project/sourceFile';
 import { memoryHost } from '../helpers/memoryHost';
 

@@ -4,6 +4,8 @@
 // node_modules), so that bench/real.mjs can time their bare parse.
 const fs = require('node:fs');
 const path = require('node:path');
+// As the CLI's entry does before it loads the analysis (server/src/runtime/heapTuning.ts).
+for (const flag of require('../server/src/runtime/heapFlags.json')) require('node:v8').setFlagsFromString(flag);
 
 const project = process.argv[2];
 const listAt = process.argv.indexOf('--read-list');

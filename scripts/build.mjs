@@ -8,10 +8,10 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 const production = process.argv.includes('--production');
 const allEntries = [
-  { name: 'cli', entry: 'server/src/cli/main.ts', banner: '#!/usr/bin/env node' },
+  { name: 'cli', entry: 'server/src/cli/bin.ts', banner: '#!/usr/bin/env node' },
   { name: 'core', entry: 'server/src/core/index.ts' },
   { name: 'client', entry: 'client/src/extension.ts' },
-  { name: 'server', entry: 'server/src/server.ts' },
+  { name: 'server', entry: 'server/src/serverBin.ts' },
   // Webview pages run in the browser of the webview: vis-network is bundled in, never loaded from a CDN.
   { name: 'webview/contextGraph', entry: 'webview/contextGraph/main.ts', browser: true },
   // The collected, declared-types and step graphs and the sync preview: one page, dist/webview/graph.{js,css}.

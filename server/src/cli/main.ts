@@ -142,10 +142,3 @@ export async function runAsync(argv: string[], output: Output = processOutput): 
   }
   return exitCode;
 }
-
-if (require.main === module) {
-  void runAsync(process.argv.slice(2)).then((code) => {
-    // -1: a long-running command (the language server) owns the process from here.
-    if (code >= 0) process.exitCode = code;
-  });
-}

@@ -6,10 +6,9 @@
 // printed too. The check runs with the heap setting the CLI applies (server/src/runtime/heapFlags.json);
 // the bare parse runs both without and with it, and the faster of the two is the baseline.
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fresh, median } from './fresh.mjs';
+import { ANALYSIS_HEAP_FLAGS, fresh, median } from './fresh.mjs';
 import { generateIntegration } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,11 +17,9 @@ const dir = join(root, '.bench', 'integration-250-check');
 mkdirSync(join(root, '.bench'), { recursive: true });
 const tsFiles = generateIntegration(dir, 250, 200);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-// The heap setting the CLI applies (server/src/runtime/heapTuning.ts).
-const ANALYSIS_HEAP_FLAGS = createRequire(import.meta.url)('../server/src/runtime/heapFlags.json');
 
 const run = (script, ...args) => fresh(script, [dir, ...args]);
-const runTuned = (script, ...args) => fresh(script, [dir, ...args], [...ANALYSIS_HEAP_FLAGS]);
+const runTuned = (script, ...args) => fresh(script, [dir, ...args], ANALYSIS_HEAP_FLAGS);
 
 const parse = [];
 const parseTuned = [];

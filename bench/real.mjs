@@ -3,14 +3,11 @@
 // cloned (e.g. JupiterOne/graph-github). Usage: node bench/real.mjs DIR [DIR ...]   (BENCH_RUNS, default 5)
 // As in bench/check.mjs, the bare parse also runs with the CLI's heap setting and the faster is the baseline.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fresh, median } from './fresh.mjs';
+import { ANALYSIS_HEAP_FLAGS, fresh, median } from './fresh.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-// The heap setting the CLI applies (server/src/runtime/heapTuning.ts).
-const ANALYSIS_HEAP_FLAGS = createRequire(import.meta.url)('../server/src/runtime/heapFlags.json');
 const dirs = process.argv.slice(2);
 if (!dirs.length) {
   console.error('usage: node bench/real.mjs DIR [DIR ...]  (folders of integration projects)');
@@ -28,7 +25,7 @@ try {
       info = fresh('checkOnly.cjs', [dir, '--read-list', list]);
       check.push(info.ms);
       parse.push(fresh('parseOnly.cjs', [dir, '--list', list]).ms);
-      parseTuned.push(fresh('parseOnly.cjs', [dir, '--list', list], [...ANALYSIS_HEAP_FLAGS]).ms);
+      parseTuned.push(fresh('parseOnly.cjs', [dir, '--list', list], ANALYSIS_HEAP_FLAGS).ms);
     }
     const c = median(check);
     const p = Math.min(median(parse), median(parseTuned));

@@ -90,6 +90,20 @@ describe('integration-lens CLI', () => {
       assert.match(r.stderr, /src\/index\.ts does not export "invocationConfig"/);
     });
 
+    it('says so when a folder without an invocationConfig does not depend on the SDK at all', () => {
+      const dir = tempProject({ 'package.json': JSON.stringify({ dependencies: { request: '^2.88.0' } }), 'src/index.js': 'module.exports = {};\n' });
+      const r = cli('check', '-p', dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /src\/index\.js does not export "invocationConfig"\. .* does not depend on any @jupiterone\/integration-sdk-\* package either: is .* an integration\?/);
+    });
+
+    it('does not add the hint when the project depends on the SDK', () => {
+      const dir = tempProject({ 'package.json': INTEGRATION['package.json'], 'src/index.ts': 'export const somethingElse = 1;\n' });
+      const r = cli('check', '-p', dir);
+      assert.equal(r.code, 2);
+      assert.doesNotMatch(r.stderr, /is .* an integration\?/);
+    });
+
     it('uses an explicit module with -m', () => {
       const dir = tempProject({ ...INTEGRATION, 'src/index.ts': 'export {};\n', 'src/other.ts': INTEGRATION['src/index.ts'] });
       const r = cli('model', '-p', dir, '-m', 'src/other.ts');

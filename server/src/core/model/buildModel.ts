@@ -5,6 +5,7 @@ import { diskFileHost, type FileHost } from '../project/fileHost';
 import type { ParseCache } from '../project/sourceFile';
 import { Converter } from './convert';
 import { ENTRY_CANDIDATES, entryCandidates } from './findEntry';
+import { dependsOnSdk } from './sdkDependency';
 import { convertStep } from './convertStep';
 import type {
   ConfigFieldModel,
@@ -86,7 +87,11 @@ export function analyzeIntegration(options: BuildModelOptions): IntegrationAnaly
       if (!hasExport) {
         return {
           kind: 'load-failure',
-          message: `${path.relative(projectPath, entryFile)} does not export "invocationConfig". Ensure "invocationConfig" is exported from the integration's entry module.`,
+          message:
+            `${path.relative(projectPath, entryFile)} does not export "invocationConfig". Ensure "invocationConfig" is exported from the integration's entry module.` +
+            (dependsOnSdk(projectPath, host) === false
+              ? ` The package.json there does not depend on any @jupiterone/integration-sdk-* package either: is ${projectPath} an integration?`
+              : ''),
           range: at,
           problems: ev.problems,
         };

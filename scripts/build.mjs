@@ -8,10 +8,14 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 const production = process.argv.includes('--production');
 const allEntries = [
+  // dist/cli.js and dist/server.js are small entries that tune the heap, then load the bundles that hold
+  // everything else (dist/cli-main.js, dist/server-main.js) through V8's code cache (server/src/runtime).
   { name: 'cli', entry: 'server/src/cli/bin.ts', banner: '#!/usr/bin/env node' },
+  { name: 'cli-main', entry: 'server/src/cli/main.ts' },
   { name: 'core', entry: 'server/src/core/index.ts' },
   { name: 'client', entry: 'client/src/extension.ts' },
   { name: 'server', entry: 'server/src/serverBin.ts' },
+  { name: 'server-main', entry: 'server/src/server.ts' },
   // Webview pages run in the browser of the webview: vis-network is bundled in, never loaded from a CDN.
   { name: 'webview/contextGraph', entry: 'webview/contextGraph/main.ts', browser: true },
   // The collected, declared-types and step graphs and the sync preview: one page, dist/webview/graph.{js,css}.
@@ -23,6 +27,8 @@ if (unknown.length > 0) {
   console.error(`unknown entries: ${unknown.join(', ')} (known: ${allEntries.map((e) => e.name).join(', ')})`);
   process.exit(1);
 }
+// An entry and the bundle it loads are built together: `cli` is nothing without `cli-main`.
+for (const name of [...wanted]) if (allEntries.some((e) => e.name === `${name}-main`)) wanted.push(`${name}-main`);
 const entries = wanted.length > 0 ? allEntries.filter((e) => wanted.includes(e.name)) : allEntries;
 
 /**

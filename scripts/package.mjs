@@ -16,6 +16,7 @@ const SHIPPED = [
   'README.md',
   'dist/client.js',
   'dist/server.js',
+  'dist/server-main.js',
   'dist/webview/contextGraph.css',
   'dist/webview/contextGraph.js',
   'dist/webview/graph.css',

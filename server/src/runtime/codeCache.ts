@@ -44,6 +44,7 @@ export function requireWithCodeCache(file: string): unknown {
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
+  else markUsed(cacheFile);
   const module = new Module(file);
   module.filename = file;
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
@@ -53,9 +54,25 @@ export function requireWithCodeCache(file: string): unknown {
   return module.exports;
 }
 
+/** Caches of other builds of a bundle that no process has used for this long are removed. */
+const UNUSED_FOR_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The modification time of a cache says when it was last used: two installed versions (the extension's
+ * server and a project's CLI) each keep their own cache, and only one that nothing uses any more goes.
+ */
+function markUsed(cacheFile: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(cacheFile, now, now);
+  } catch {
+    // Only a later clean-up is affected.
+  }
+}
+
 /**
  * Writes the cache whole or not at all (another process may be reading or writing the same file), and
- * removes the caches of the bundle's earlier builds, which no process will read again.
+ * removes the caches of other builds of the bundle that were not used for a week.
  */
 function writeCache(script: vm.Script, cacheFile: string): void {
   try {
@@ -67,9 +84,9 @@ function writeCache(script: vm.Script, cacheFile: string): void {
     fs.renameSync(temporary, cacheFile);
     const bundle = path.basename(cacheFile).replace(/-[0-9a-f]+\.bin$/, '-');
     for (const name of fs.readdirSync(folder)) {
-      if (name.startsWith(bundle) && /^[0-9a-f]+\.bin$/.test(name.slice(bundle.length)) && name !== path.basename(cacheFile)) {
-        fs.rmSync(path.join(folder, name), { force: true });
-      }
+      if (!name.startsWith(bundle) || !/^[0-9a-f]+\.bin$/.test(name.slice(bundle.length)) || name === path.basename(cacheFile)) continue;
+      const other = path.join(folder, name);
+      if (Date.now() - fs.statSync(other).mtimeMs > UNUSED_FOR_MS) fs.rmSync(other, { force: true });
     }
   } catch {
     // Only a lost speed-up.

@@ -46,10 +46,14 @@ describe('loading the CLI and server bundles through V8\'s code cache', () => {
     const { dir, cacheDir } = project(BUNDLE);
     load(dir, cacheDir);
     const file = path.join(cacheDir, cacheFiles(cacheDir)[0]);
+    const before = { inode: fs.statSync(file).ino, bytes: fs.readFileSync(file) };
     const past = new Date('2020-01-01T00:00:00Z');
     fs.utimesSync(file, past, past);
     assert.deepEqual(load(dir, cacheDir).exports, { answer: 42, file: 'bundle.js' });
-    assert.equal(fs.statSync(file).mtime.getUTCFullYear(), 2020, 'an accepted cache is not rewritten');
+    // A rewrite goes through a new file and a rename: the same inode and bytes mean V8 accepted the cache.
+    assert.equal(fs.statSync(file).ino, before.inode, 'an accepted cache is not rewritten');
+    assert.deepEqual(fs.readFileSync(file), before.bytes);
+    assert.notEqual(fs.statSync(file).mtime.getUTCFullYear(), 2020, 'its time says it was used');
   });
 
   it('still loads with a corrupt cache, and replaces it', () => {
@@ -61,15 +65,27 @@ describe('loading the CLI and server bundles through V8\'s code cache', () => {
     assert.notEqual(fs.readFileSync(file, 'utf8'), 'not a code cache');
   });
 
-  it('keys the cache by the bundle text: a rebuilt bundle gets its own, and the old one is removed', () => {
+  it('keys the cache by the bundle text: another build gets its own, and keeps the first one while it is in use', () => {
     const { dir, cacheDir } = project(BUNDLE);
     load(dir, cacheDir);
-    const first = cacheFiles(cacheDir);
+    const [first] = cacheFiles(cacheDir);
     fs.writeFileSync(path.join(dir, 'bundle.js'), BUNDLE.replace('x + 1', 'x + 2'));
     assert.deepEqual(load(dir, cacheDir).exports, { answer: 43, file: 'bundle.js' });
-    const second = cacheFiles(cacheDir);
-    assert.equal(second.length, 1);
-    assert.notEqual(second[0], first[0]);
+    assert.equal(cacheFiles(cacheDir).length, 2, 'two versions in use keep a cache each');
+    assert.ok(cacheFiles(cacheDir).includes(first));
+  });
+
+  it('removes the cache of another build that was not used for a week', () => {
+    const { dir, cacheDir } = project(BUNDLE);
+    load(dir, cacheDir);
+    const [first] = cacheFiles(cacheDir);
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(path.join(cacheDir, first), old, old);
+    fs.writeFileSync(path.join(dir, 'bundle.js'), BUNDLE.replace('x + 1', 'x + 2'));
+    load(dir, cacheDir);
+    const now = cacheFiles(cacheDir);
+    assert.equal(now.length, 1);
+    assert.notEqual(now[0], first);
   });
 
   it('writes nothing when turned off', () => {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../project/fileHost';
+import { isRecord, readJsonObject } from '../project/jsonFile';
 import { compareVersions, parseVersion } from './flavor';
 import { packageLockVersion, parseYarnLock, type YarnLockEntry } from './lockfiles';
 import { parsePnpmLock, type PnpmLock } from './pnpmLock';
@@ -29,7 +30,7 @@ export function detectSdkCliVersion(projectPath: string, host: FileHost): SdkCli
 function installedVersion(projectPath: string, host: FileHost): SdkCliVersion | undefined {
   for (const dir of selfAndAncestors(projectPath)) {
     const file = path.join(dir, 'node_modules', CLI, 'package.json');
-    const version = readJson(host, file)?.version;
+    const version = readJsonObject(host, file)?.version;
     if (typeof version === 'string' && parseVersion(version)) return { version, source: relative(projectPath, file) };
   }
   return undefined;
@@ -122,7 +123,7 @@ interface DirectRanges {
 }
 
 function directRanges(projectPath: string, host: FileHost): DirectRanges {
-  const pkg = readJson(host, path.join(projectPath, 'package.json'));
+  const pkg = readJsonObject(host, path.join(projectPath, 'package.json'));
   const find = (name: string): DirectRange | undefined => {
     for (const field of ['devDependencies', 'dependencies'] as const) {
       const deps = pkg?.[field];
@@ -134,20 +135,6 @@ function directRanges(projectPath: string, host: FileHost): DirectRanges {
   return { cli: find(CLI), devTools: find(DEV_TOOLS) };
 }
 
-function readJson(host: FileHost, file: string): Record<string, unknown> | undefined {
-  const text = host.readFile(file);
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function selfAndAncestors(start: string): string[] {
   const dirs: string[] = [];

@@ -1,3 +1,5 @@
+import { isRecord } from '../project/jsonFile';
+
 /** One resolved package in a yarn.lock: the ranges that led to it and what it resolved to. */
 export interface YarnLockEntry {
   name: string;
@@ -103,8 +105,4 @@ export function packageLockVersion(text: string, name: string, projectDir: strin
     if (isRecord(entry) && typeof entry.version === 'string') return entry.version;
   }
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../project/fileHost';
+import { isRecord, readJsonObject } from '../project/jsonFile';
 
 const SDK_PACKAGE_PREFIX = '@jupiterone/integration-sdk-';
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'] as const;
@@ -11,17 +12,10 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
  * its entry lacks.
  */
 export function dependsOnSdk(projectPath: string, host: FileHost): boolean | undefined {
-  const text = host.readFile(path.join(projectPath, 'package.json'));
-  if (text === undefined) return undefined;
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  const manifest = readJsonObject(host, path.join(projectPath, 'package.json'));
+  if (!manifest) return undefined;
   return DEPENDENCY_FIELDS.some((field) => {
-    const deps = (manifest as Record<string, unknown>)[field];
-    return typeof deps === 'object' && deps !== null && Object.keys(deps).some((name) => name.startsWith(SDK_PACKAGE_PREFIX));
+    const deps = manifest[field];
+    return isRecord(deps) && Object.keys(deps).some((name) => name.startsWith(SDK_PACKAGE_PREFIX));
   });
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { bundledDataModel, projectDataModel } from '../../../server/src/core/dataModel';
 import { historicDataModel } from '../../../server/src/core/dataModel/history';
 import { lockedDataModelVersions } from '../../../server/src/core/dataModel/lockfile';
@@ -34,6 +35,39 @@ describe('the data model a project uses', () => {
     const dm = view({ 'node_modules/@jupiterone/data-model/package.json': '{"version":"9.9.9"}' });
     assert.equal(dm.isEntityClass('Anything'), undefined);
     assert.equal(dm.requiredProperties('User'), undefined);
+  });
+
+  it('reads the schemas of an installed package when first asked for, only the ones a class needs', () => {
+    const files = dataModelPackage({ version: '0.60.0', classes: { Widget: ['size'], Gadget: ['weight'], Gizmo: [] }, relationshipClasses: ['HAS'] });
+    const host = memoryHost(ROOT, files);
+    const read: string[] = [];
+    const counting = { ...host, readFile: (p: string) => (read.push(path.basename(p)), host.readFile(p)) };
+    const dm = projectDataModel(ROOT, counting);
+    assert.deepEqual(read.filter((f) => f.endsWith('.json') && f !== 'package.json'), []);
+    assert.deepEqual(dm.requiredProperties('Widget'), ['_class', '_key', '_type', 'displayName', 'name', 'size']);
+    assert.deepEqual(read.filter((f) => f.endsWith('.json') && f !== 'package.json').sort(), ['Entity.json', 'GraphObject.json', 'Widget.json']);
+    // A name with no file of its own is looked for in every schema before it is called unknown.
+    assert.equal(dm.isEntityClass('Doohickey'), false);
+    assert.deepEqual(dm.entityClasses().slice().sort(), ['Entity', 'Gadget', 'Gizmo', 'GraphObject', 'Widget']);
+    assert.equal(dm.classSchemas?.length, 5);
+  });
+
+  it('finds a class whose schema file is named otherwise, and knows nothing of a class whose schema is broken', () => {
+    const files = dataModelPackage({ version: '0.60.0', classes: { Widget: ['size'], Gadget: ['weight'] }, relationshipClasses: ['HAS'] });
+    const folder = 'node_modules/@jupiterone/data-model/dist/class_schemas';
+    // Gadget's schema moved to Other.json (the index requires it there); Widget's file is not JSON.
+    files[`${folder}/Other.json`] = files[`${folder}/Gadget.json`];
+    delete files[`${folder}/Gadget.json`];
+    files[`${folder}/index.js`] = files[`${folder}/index.js`].replace('./Gadget.json', './Other.json');
+    files[`${folder}/Widget.json`] = '{ "$id": "#Widget", ';
+    const dm = view(files);
+    assert.equal(dm.isEntityClass('Widget'), undefined);
+    assert.equal(dm.requiredProperties('Widget'), undefined);
+    assert.equal(dm.isEntityClass('Gadget'), undefined, 'with one schema unreadable, no class outside its own file is certain');
+    const fixed = view({ ...files, [`${folder}/Widget.json`]: JSON.stringify({ $id: '#Widget', allOf: [{ $ref: '#Entity' }] }) });
+    assert.equal(fixed.isEntityClass('Gadget'), true);
+    assert.deepEqual(fixed.requiredProperties('Gadget'), ['_class', '_key', '_type', 'displayName', 'name', 'weight']);
+    assert.equal(fixed.isEntityClass('Other'), false);
   });
 
   it("follows integration-sdk-core's dependency in yarn 1 and yarn 2+ lockfiles", () => {

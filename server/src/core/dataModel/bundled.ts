@@ -1,7 +1,7 @@
 import * as classSchemas from '@jupiterone/data-model/dist/class_schemas';
 import { version } from '@jupiterone/data-model/package.json';
 import { RELATIONSHIP_CLASSES } from '../sdk/relationshipClasses';
-import { schemaDataModel, type ClassSchema } from './schemaModel';
+import { schemaDataModel, schemaList, type ClassSchema } from './schemaModel';
 import type { DataModelView } from './types';
 
 export const BUNDLED_DATA_MODEL_VERSION: string = version;
@@ -13,7 +13,7 @@ export function bundledDataModel(): DataModelView {
   bundled ??= schemaDataModel(
     `@jupiterone/data-model ${version} (bundled with Integration Lens)`,
     version,
-    Object.values(classSchemas as unknown as Record<string, ClassSchema>),
+    schemaList(Object.values(classSchemas as unknown as Record<string, ClassSchema>)),
     Object.keys(RELATIONSHIP_CLASSES),
   );
   return bundled;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../project/fileHost';
-import { schemaDataModel, type ClassSchema } from './schemaModel';
+import { schemaDataModel, type ClassSchema, type ClassSchemaSource } from './schemaModel';
 import type { DataModelView } from './types';
 
 /**
@@ -19,7 +19,7 @@ const ENUM_MEMBER = /RelationshipClass\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\]
 /**
  * Reads the data model installed at `dir` (a `@jupiterone/data-model` package folder) through the
  * host, never by running it. Undefined when its layout is not one we know: rules then stay silent
- * rather than judge the project by another version.
+ * rather than judge the project by another version. Class schemas are read when first asked for.
  */
 export function readInstalledDataModel(dir: string, host: FileHost): DataModelView | undefined {
   let version: string | undefined;
@@ -29,26 +29,59 @@ export function readInstalledDataModel(dir: string, host: FileHost): DataModelVi
   } catch {
     return undefined;
   }
-  const schemas: ClassSchema[] = [];
+  const files = schemaFiles(dir, host);
+  const enumText = host.readFile(path.join(dir, 'dist/RelationshipClass.js'));
+  if (!files.size || enumText === undefined) return undefined;
+  const relationshipClasses = [...enumText.matchAll(ENUM_MEMBER)].map((m) => m[1]);
+  if (!relationshipClasses.length) return undefined;
+  return schemaDataModel(`@jupiterone/data-model ${version ?? '(unknown version)'} (installed in the project)`, version, schemaFileSource(files, host), relationshipClasses);
+}
+
+/** The class schema files the package's index requires, by the name of each file (`Account.json`: Account). */
+function schemaFiles(dir: string, host: FileHost): Map<string, string> {
   for (const index of SCHEMA_INDEXES) {
     const file = path.join(dir, index);
     const text = host.readFile(file);
     if (text === undefined) continue;
+    const files = new Map<string, string>();
     for (const [, specifier] of text.matchAll(JSON_REQUIRE)) {
       if (/relationship_schemas\//.test(specifier)) continue;
-      const json = host.readFile(path.resolve(path.dirname(file), specifier));
-      if (json === undefined) return undefined;
-      try {
-        schemas.push(JSON.parse(json) as ClassSchema);
-      } catch {
-        return undefined;
-      }
+      files.set(path.basename(specifier, '.json'), path.resolve(path.dirname(file), specifier));
     }
-    if (schemas.length) break;
+    if (files.size) return files;
   }
-  const enumText = host.readFile(path.join(dir, 'dist/RelationshipClass.js'));
-  if (!schemas.length || enumText === undefined) return undefined;
-  const relationshipClasses = [...enumText.matchAll(ENUM_MEMBER)].map((m) => m[1]);
-  if (!relationshipClasses.length) return undefined;
-  return schemaDataModel(`@jupiterone/data-model ${version ?? '(unknown version)'} (installed in the project)`, version, schemas, relationshipClasses);
+  return new Map();
+}
+
+function schemaFileSource(files: Map<string, string>, host: FileHost): ClassSchemaSource {
+  const parsed = new Map<string, ClassSchema | 'unreadable'>();
+  const read = (name: string, file: string): ClassSchema | 'unreadable' => {
+    let schema = parsed.get(name);
+    if (!schema) {
+      const json = host.readFile(file);
+      try {
+        const value = json === undefined ? undefined : (JSON.parse(json) as unknown);
+        schema = value && typeof value === 'object' && !Array.isArray(value) ? (value as ClassSchema) : 'unreadable';
+      } catch {
+        schema = 'unreadable';
+      }
+      parsed.set(name, schema);
+    }
+    return schema;
+  };
+  return {
+    named(name) {
+      const file = files.get(name);
+      return file === undefined ? undefined : read(name, file);
+    },
+    all() {
+      const schemas: ClassSchema[] = [];
+      for (const [name, file] of files) {
+        const schema = read(name, file);
+        if (schema === 'unreadable') return undefined;
+        schemas.push(schema);
+      }
+      return schemas;
+    },
+  };
 }

@@ -10,28 +10,70 @@ export interface ClassSchema {
 }
 
 /**
+ * Where a view's class schemas come from. An installed package is read one schema at a time: a
+ * check needs the few classes the integration uses, not the hundred the package holds.
+ */
+export interface ClassSchemaSource {
+  /** The class a schema file is named for, when the package lists its files (its `$id` is then `#name`). */
+  named(name: string): ClassSchema | 'unreadable' | undefined;
+  /** Every schema; undefined when one cannot be read (then nothing is certain). */
+  all(): readonly ClassSchema[] | undefined;
+}
+
+/** Schemas already in memory (the bundled package). */
+export function schemaList(schemas: Iterable<ClassSchema>): ClassSchemaSource {
+  const list = [...schemas];
+  return { named: () => undefined, all: () => list };
+}
+
+/**
  * A data model read from its JSON schemas (the bundled package, or the one installed in the
  * project). Required properties follow `$ref` and `allOf` the way ajv does for `required`:
  * a class requires what its own schema and every schema it references require.
  */
-export function schemaDataModel(label: string, version: string | undefined, schemas: Iterable<ClassSchema>, relationshipClasses: Iterable<string>): DataModelView {
+export function schemaDataModel(label: string, version: string | undefined, source: ClassSchemaSource, relationshipClasses: Iterable<string>): DataModelView {
+  /** Schemas by `$id` (without `#`): filled one at a time, or all at once when `complete`. */
   const byName = new Map<string, ClassSchema>();
-  const all = [...schemas];
-  for (const schema of all) {
-    if (typeof schema.$id === 'string' && schema.$id.startsWith('#')) byName.set(schema.$id.slice(1), schema);
-  }
+  let complete = false;
+  let allSchemas: readonly ClassSchema[] | undefined;
+  let unreadable = false;
+  const loadAll = (): readonly ClassSchema[] | undefined => {
+    if (!complete && !unreadable) {
+      allSchemas = source.all();
+      if (!allSchemas) unreadable = true;
+      else {
+        complete = true;
+        for (const schema of allSchemas) if (typeof schema.$id === 'string' && schema.$id.startsWith('#')) byName.set(schema.$id.slice(1), schema);
+      }
+    }
+    return allSchemas;
+  };
+  /** The schema of `name`; undefined when there is none, 'unknown' when that cannot be told. */
+  const schemaOf = (name: string): ClassSchema | 'unknown' | undefined => {
+    const known = byName.get(name);
+    if (known || complete) return known;
+    const named = source.named(name);
+    if (named === 'unreadable') return 'unknown';
+    if (named && named.$id === `#${name}`) {
+      byName.set(name, named);
+      return named;
+    }
+    // Not listed under its name (or named otherwise inside): only the whole package can tell.
+    if (!loadAll()) return 'unknown';
+    return byName.get(name);
+  };
   const relationships = new Set(relationshipClasses);
   const requiredCache = new Map<string, string[] | undefined>();
 
-  /** Undefined when a referenced schema is missing: the set would be incomplete. */
+  /** False when a referenced schema is missing or unreadable: the set would be incomplete. */
   const collect = (schema: ClassSchema, into: Set<string>, seen: Set<string>): boolean => {
     for (const name of Array.isArray(schema.required) ? schema.required : []) if (typeof name === 'string') into.add(name);
     if (typeof schema.$ref === 'string') {
       const target = schema.$ref.replace(/^#/, '');
       if (!seen.has(target)) {
         seen.add(target);
-        const referenced = byName.get(target);
-        if (!referenced || !collect(referenced, into, seen)) return false;
+        const referenced = schemaOf(target);
+        if (!referenced || referenced === 'unknown' || !collect(referenced, into, seen)) return false;
       }
     }
     for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) if (!collect(part, into, seen)) return false;
@@ -41,18 +83,23 @@ export function schemaDataModel(label: string, version: string | undefined, sche
   return {
     label,
     version,
-    isEntityClass: (name) => byName.has(name),
+    isEntityClass(name) {
+      const schema = schemaOf(name);
+      return schema === 'unknown' ? undefined : schema !== undefined;
+    },
     isRelationshipClass: (name) => relationships.has(name),
     requiredProperties(name) {
       if (!requiredCache.has(name)) {
-        const schema = byName.get(name);
+        const schema = schemaOf(name);
         const into = new Set<string>();
-        requiredCache.set(name, schema && collect(schema, into, new Set([name])) ? [...into].sort() : undefined);
+        requiredCache.set(name, schema && schema !== 'unknown' && collect(schema, into, new Set([name])) ? [...into].sort() : undefined);
       }
       return requiredCache.get(name);
     },
-    entityClasses: () => [...byName.keys()],
+    entityClasses: () => (loadAll() ? [...byName.keys()] : []),
     relationshipClasses: () => [...relationships],
-    classSchemas: all,
+    get classSchemas() {
+      return loadAll();
+    },
   };
 }

@@ -45,6 +45,12 @@ const findings = Object.entries(check[0].findings).map(([code, n]) => `${code} $
 console.log(`integration: ${check[0].steps} steps, ${tsFiles.length} TypeScript files; findings: ${findings}`);
 console.log(`bare TypeScript parse (median of ${runs}): ${parsePlainMs.toFixed(1)} ms; with the CLI's heap setting (${ANALYSIS_HEAP_FLAGS.join(' ')}): ${parseTunedMs.toFixed(1)} ms; the target's baseline is the faster, ${parseMs.toFixed(1)} ms (each tree dropped once parsed)`);
 console.log(`parse keeping the trees  (median of ${runs}): ${parseKeptMs.toFixed(1)} ms; the whole check is ${(checkMs / parseKeptMs).toFixed(2)}x this (for information: not the target's baseline)`);
+const cpu = (rs) => (rs.every((r) => typeof r.cpuMs === 'number') ? median(rs.map((r) => r.cpuMs)) : undefined);
+const checkCpu = cpu(check);
+const parseCpu = Math.min(cpu(parse) ?? Infinity, cpu(parseTuned) ?? Infinity);
+if (checkCpu !== undefined && Number.isFinite(parseCpu)) {
+  console.log(`main-thread CPU time (median of ${runs}; steadier than wall time, helper-thread GC not counted): check ${checkCpu.toFixed(1)} ms, bare parse ${parseCpu.toFixed(1)} ms = ${(checkCpu / parseCpu).toFixed(2)}x (for information: the target is wall time)`);
+}
 console.log(`cold model           (median of ${runs}): ${modelMs.toFixed(1)} ms = ${(modelMs / parseMs).toFixed(2)}x parse`);
 console.log(`cold runRules        (median of ${runs}): ${rulesMs.toFixed(1)} ms = ${(rulesMs / parseMs).toFixed(2)}x parse`);
 console.log(

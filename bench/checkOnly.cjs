@@ -19,7 +19,9 @@ if (listAt > 0) {
   };
 }
 const { analyzeIntegration, runRules, diskFileHost } = require('../dist/core.js');
+const { threadCpuMs } = require('./threadCpu.cjs');
 
+const cpuStarted = threadCpuMs();
 const started = process.hrtime.bigint();
 // As `integration-lens check` does: the files the entry reaches are parsed before evaluation (parseAhead).
 const analysis = analyzeIntegration({ projectPath: project, parseAhead: true });
@@ -27,9 +29,10 @@ if ('kind' in analysis) throw new Error(analysis.message);
 const modelMs = Number(process.hrtime.bigint() - started) / 1e6;
 const findings = runRules(analysis, diskFileHost);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
+const cpuMs = cpuStarted === undefined ? undefined : threadCpuMs() - cpuStarted;
 if (listAt > 0) fs.writeFileSync(process.argv[listAt + 1], JSON.stringify([...read]));
 const byCode = {};
 for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
 process.stdout.write(
-  JSON.stringify({ ms, modelMs, rulesMs: ms - modelMs, steps: analysis.model.steps.items.length, files: read.size, findings: byCode, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({ ms, cpuMs, modelMs, rulesMs: ms - modelMs, steps: analysis.model.steps.items.length, files: read.size, findings: byCode, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
 );

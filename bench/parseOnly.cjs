@@ -2,6 +2,7 @@
 const { ts } = require('ts-morph');
 const fs = require('node:fs');
 const path = require('node:path');
+const { threadCpuMs } = require('./threadCpu.cjs');
 
 function listTs(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -19,6 +20,7 @@ const files = listAt > 0 ? JSON.parse(fs.readFileSync(process.argv[listAt + 1], 
 // tree is garbage once parsed, which the garbage collector gets for free.
 const keep = process.argv.includes('--keep');
 const kept = [];
+const cpuStarted = threadCpuMs();
 const started = process.hrtime.bigint();
 let nodes = 0;
 for (const file of files) {
@@ -27,4 +29,5 @@ for (const file of files) {
   if (keep) kept.push(sf);
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-process.stdout.write(JSON.stringify({ ms, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpuMs = cpuStarted === undefined ? undefined : threadCpuMs() - cpuStarted;
+process.stdout.write(JSON.stringify({ ms, cpuMs, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

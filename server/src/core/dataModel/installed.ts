@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FileHost } from '../project/fileHost';
+import { readJsonObject } from '../project/jsonFile';
 import { schemaDataModel, type ClassSchema, type ClassSchemaSource } from './schemaModel';
 import type { DataModelView } from './types';
 
@@ -57,16 +58,7 @@ function schemaFileSource(files: Map<string, string>, host: FileHost): ClassSche
   const parsed = new Map<string, ClassSchema | 'unreadable'>();
   const read = (name: string, file: string): ClassSchema | 'unreadable' => {
     let schema = parsed.get(name);
-    if (!schema) {
-      const json = host.readFile(file);
-      try {
-        const value = json === undefined ? undefined : (JSON.parse(json) as unknown);
-        schema = value && typeof value === 'object' && !Array.isArray(value) ? (value as ClassSchema) : 'unreadable';
-      } catch {
-        schema = 'unreadable';
-      }
-      parsed.set(name, schema);
-    }
+    if (!schema) parsed.set(name, (schema = readJsonObject(host, file) ?? 'unreadable'));
     return schema;
   };
   return {

@@ -32,26 +32,21 @@ export function schemaList(schemas: Iterable<ClassSchema>): ClassSchemaSource {
  * a class requires what its own schema and every schema it references require.
  */
 export function schemaDataModel(label: string, version: string | undefined, source: ClassSchemaSource, relationshipClasses: Iterable<string>): DataModelView {
-  /** Schemas by `$id` (without `#`): filled one at a time, or all at once when `complete`. */
+  /** Schemas by `$id` (without `#`): filled one at a time, or all at once by loadAll. */
   const byName = new Map<string, ClassSchema>();
-  let complete = false;
-  let allSchemas: readonly ClassSchema[] | undefined;
-  let unreadable = false;
+  /** Every schema: not read yet (null), or undefined when one of them cannot be read. */
+  let all: readonly ClassSchema[] | undefined | null = null;
   const loadAll = (): readonly ClassSchema[] | undefined => {
-    if (!complete && !unreadable) {
-      allSchemas = source.all();
-      if (!allSchemas) unreadable = true;
-      else {
-        complete = true;
-        for (const schema of allSchemas) if (typeof schema.$id === 'string' && schema.$id.startsWith('#')) byName.set(schema.$id.slice(1), schema);
-      }
+    if (all === null) {
+      all = source.all();
+      if (all) for (const schema of all) if (typeof schema.$id === 'string' && schema.$id.startsWith('#')) byName.set(schema.$id.slice(1), schema);
     }
-    return allSchemas;
+    return all;
   };
   /** The schema of `name`; undefined when there is none, 'unknown' when that cannot be told. */
   const schemaOf = (name: string): ClassSchema | 'unknown' | undefined => {
     const known = byName.get(name);
-    if (known || complete) return known;
+    if (known || all) return known;
     const named = source.named(name);
     if (named === 'unreadable') return 'unknown';
     if (named && named.$id === `#${name}`) {

@@ -19,9 +19,9 @@ if (listAt > 0) {
   };
 }
 const { analyzeIntegration, runRules, diskFileHost } = require('../dist/core.js');
-const { threadCpuMs } = require('./threadCpu.cjs');
+const { startCpuClock } = require('./threadCpu.cjs');
 
-const cpuStarted = threadCpuMs();
+const cpuElapsed = startCpuClock();
 const started = process.hrtime.bigint();
 // As `integration-lens check` does: the files the entry reaches are parsed before evaluation (parseAhead).
 const analysis = analyzeIntegration({ projectPath: project, parseAhead: true });
@@ -29,7 +29,7 @@ if ('kind' in analysis) throw new Error(analysis.message);
 const modelMs = Number(process.hrtime.bigint() - started) / 1e6;
 const findings = runRules(analysis, diskFileHost);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-const cpuMs = cpuStarted === undefined ? undefined : threadCpuMs() - cpuStarted;
+const cpuMs = cpuElapsed();
 if (listAt > 0) fs.writeFileSync(process.argv[listAt + 1], JSON.stringify([...read]));
 const byCode = {};
 for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;

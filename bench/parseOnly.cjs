@@ -2,7 +2,7 @@
 const { ts } = require('ts-morph');
 const fs = require('node:fs');
 const path = require('node:path');
-const { threadCpuMs } = require('./threadCpu.cjs');
+const { startCpuClock } = require('./threadCpu.cjs');
 
 function listTs(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -20,7 +20,7 @@ const files = listAt > 0 ? JSON.parse(fs.readFileSync(process.argv[listAt + 1], 
 // tree is garbage once parsed, which the garbage collector gets for free.
 const keep = process.argv.includes('--keep');
 const kept = [];
-const cpuStarted = threadCpuMs();
+const cpuElapsed = startCpuClock();
 const started = process.hrtime.bigint();
 let nodes = 0;
 for (const file of files) {
@@ -29,5 +29,5 @@ for (const file of files) {
   if (keep) kept.push(sf);
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-const cpuMs = cpuStarted === undefined ? undefined : threadCpuMs() - cpuStarted;
+const cpuMs = cpuElapsed();
 process.stdout.write(JSON.stringify({ ms, cpuMs, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -11,4 +11,10 @@ function threadCpuMs() {
   }
 }
 
-module.exports = { threadCpuMs };
+/** Starts counting: the returned function gives the main thread's CPU ms since then (undefined where unknown). */
+function startCpuClock() {
+  const started = threadCpuMs();
+  return () => (started === undefined ? undefined : threadCpuMs() - started);
+}
+
+module.exports = { startCpuClock };

@@ -135,7 +135,6 @@ function directRanges(projectPath: string, host: FileHost): DirectRanges {
   return { cli: find(CLI), devTools: find(DEV_TOOLS) };
 }
 
-
 function selfAndAncestors(start: string): string[] {
   const dirs: string[] = [];
   let dir = path.resolve(start);

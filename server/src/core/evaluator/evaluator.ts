@@ -287,7 +287,8 @@ export class Evaluator {
     return { k: 'module', record: other };
   }
 
-  private readonly cycleMemo = new Map<string, boolean>();
+  /** inImportCycle's answers, by reader then target (records, not a path key: asked on every cross-module read). */
+  private readonly cycleMemo = new Map<ModuleRecord, Map<ModuleRecord, boolean>>();
 
   /**
    * Whether `to` loads `from` again at run time (an import cycle through modules loaded so far).
@@ -296,8 +297,9 @@ export class Evaluator {
    */
   inImportCycle(from: ModuleRecord, to: ModuleRecord): boolean {
     if (from === to) return false;
-    const key = `${from.path}\0${to.path}`;
-    const memo = this.cycleMemo.get(key);
+    let answers = this.cycleMemo.get(from);
+    if (!answers) this.cycleMemo.set(from, (answers = new Map()));
+    const memo = answers.get(to);
     if (memo !== undefined) return memo;
     const files = (record: ModuleRecord, specifiers: string[]) =>
       specifiers.map((s) => this.resolver.resolve(record.path, s)).flatMap((t) => (t.kind === 'file' ? [t.path] : []));
@@ -305,7 +307,7 @@ export class Evaluator {
     const found =
       this.reaches(to, from, (r) => (r.allImports ??= files(r, importSpecifiers(r)))) &&
       this.reaches(to, from, (r) => (r.valueImports ??= files(r, valueImportSpecifiers(r))));
-    this.cycleMemo.set(key, found);
+    answers.set(to, found);
     return found;
   }
 

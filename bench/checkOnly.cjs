@@ -18,16 +18,18 @@ if (listAt > 0) {
     return readFileSync.call(this, file, ...rest);
   };
 }
-const { analyzeIntegration, runRules, diskFileHost } = require('../dist/core.js');
+const { analyzeIntegration, runRules, snapshotFileHost } = require('../dist/core.js');
 const { startCpuClock } = require('./threadCpu.cjs');
 
 const cpuElapsed = startCpuClock();
 const started = process.hrtime.bigint();
-// As `integration-lens check` does: the files the entry reaches are parsed before evaluation (parseAhead).
-const analysis = analyzeIntegration({ projectPath: project, parseAhead: true });
+// As `integration-lens check` does: one view of the disk for the run (snapshotFileHost), and the files the
+// entry reaches parsed before evaluation (parseAhead).
+const host = snapshotFileHost();
+const analysis = analyzeIntegration({ projectPath: project, parseAhead: true, host });
 if ('kind' in analysis) throw new Error(analysis.message);
 const modelMs = Number(process.hrtime.bigint() - started) / 1e6;
-const findings = runRules(analysis, diskFileHost);
+const findings = runRules(analysis, host);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
 const cpuMs = cpuElapsed();
 if (listAt > 0) fs.writeFileSync(process.argv[listAt + 1], JSON.stringify([...read]));

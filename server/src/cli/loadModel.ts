@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { buildModel, diskFileHost, type FileHost, type IntegrationModel } from '../core';
+import { buildModel, snapshotFileHost, type FileHost, type IntegrationModel } from '../core';
 import { EXIT_BAD_INPUT } from './exitCodes';
 import { Locator } from './locations';
 import { reportProblems, type Output } from './output';
@@ -13,7 +13,8 @@ export interface ProjectOptions {
 export function loadModel(
   options: ProjectOptions,
   output: Output,
-  host: FileHost = diskFileHost,
+  // One command, one view of the disk (snapshotHost.ts).
+  host: FileHost = snapshotFileHost(),
 ): { model: IntegrationModel; locator: Locator } | { exitCode: number } {
   const projectPath = path.resolve(options.projectPath ?? '.');
   const locator = new Locator(projectPath, host);

@@ -1,6 +1,7 @@
 export * from './model/types';
 export type { FileHost } from './project/fileHost';
 export { diskFileHost } from './project/fileHost';
+export { snapshotFileHost } from './project/snapshotHost';
 export { ParseCache } from './project/sourceFile';
 export { analyzeIntegration, buildModel, type BuildModelOptions, type IntegrationAnalysis } from './model/buildModel';
 export * from './rules';

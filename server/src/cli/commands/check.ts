@@ -3,7 +3,7 @@ import {
   analyzeIntegration,
   createRuleContext,
   DEFAULT_DOCUMENT_SETTINGS,
-  diskFileHost,
+  snapshotFileHost,
   runRules,
   type DocumentContext,
   type DocumentSettings,
@@ -39,7 +39,8 @@ export interface CheckOptions extends ProjectOptions {
  */
 export function checkCommand(options: CheckOptions, output: Output): number {
   const projectPath = path.resolve(options.projectPath ?? '.');
-  const host = diskFileHost;
+  // One run, one view of the disk: each path is stat'ed once (snapshotHost.ts).
+  const host = snapshotFileHost();
   const locator = new Locator(projectPath, host);
   const settings: DocumentSettings = { ...DEFAULT_DOCUMENT_SETTINGS, ...options.documents };
   const documents = host.directoryExists(projectPath) ? discoverDocuments(projectPath, host, settings) : [];

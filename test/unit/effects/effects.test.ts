@@ -130,6 +130,42 @@ describe('handler effects', () => {
     assert.ok(e.get('s')!.complete);
   });
 
+  it('walks a nest of loops over known lists element by element only within one budget of 64 walks', () => {
+    // 40 regions x 40 zones x 40 sizes: element by element, the innermost body would be walked 64,000 times and the
+    // handler's analysis budget would run out (incomplete effects). The outer loop goes element by element; the
+    // inner ones, past the nest's budget, take all their elements at once, as for a list known only at run time.
+    const list = (prefix: string, n: number) => `[${Array.from({ length: n }, (_, i) => `'${prefix}${i}'`).join(', ')}]`;
+    const e = effectsOf(`${HEADER}
+      const REGIONS = ${list('r', 40)};
+      const ZONES = ${list('z', 40)};
+      const SIZES = ${list('s', 40)};
+      async function big({ jobState }) {
+        for (const region of REGIONS) {
+          for (const zone of ZONES) {
+            SIZES.forEach((size) => jobState.addEntity({ _key: 'k', _type: \`acme_\${region}_\${zone}_\${size}\`, _class: 'Resource' }));
+          }
+        }
+      }
+      async function within({ jobState }) {
+        for (const a of ${list('a', 4)}) for (const b of ${list('b', 4)}) ${list('c', 4)}.forEach((c) => jobState.addEntity({ _key: 'k', _type: \`acme_\${a}_\${b}_\${c}\`, _class: 'Resource' }));
+      }
+      async function past({ jobState }) {
+        for (const service of ${list('v', 20)}) for (const kind of ${list('k', 5)}) await jobState.addEntity({ _key: 'k', _type: \`acme_\${service}_\${kind}\`, _class: 'Resource' });
+      }
+      export const integrationSteps = [${step('big', 'big')}, ${step('within', 'within')}, ${step('past', 'past')}];`);
+    const big = e.get('big')!;
+    assert.ok(big.complete, JSON.stringify(big.gaps));
+    // More zones than a choice holds: the types are unknown (the rules stay silent), never wrong.
+    assert.ok(big.entities.length > 0);
+    assert.ok(big.entities.every((x) => x._type.kind !== 'known' || /^acme_r\d+_z\d+_s\d+$/.test(x._type.value)));
+    // 4 x 4 x 4 = 64 walks: all element by element, every type known.
+    assert.equal(entityTypes(e.get('within')!).length, 64);
+    // 20 x 5 = 100: the 5 kinds are taken at once as a choice, so every type is still known.
+    const past = entityTypes(e.get('past')!);
+    assert.equal(past.length, 100);
+    assert.ok(past.includes('acme_v19_k4') && past.includes('acme_v0_k0'));
+  });
+
   it('treats .map(convert) on a list known only at run time as a list method', () => {
     const e = effectsOf(`${HEADER}
       function toGroup(g) { return createIntegrationEntity({ entityData: { source: g, assign: { _key: g.id, _type: Entities.GROUP._type, _class: 'UserGroup' } } }); }

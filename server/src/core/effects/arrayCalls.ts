@@ -7,15 +7,13 @@ import type { Walker } from './walker';
 /** List methods that call back: the walker runs the callbacks itself, so their effects are seen. */
 export const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
 
-/** Lists longer than this are walked with "any element" instead of element by element. */
-const UNROLL_LIMIT = 64;
-
 export function arrayCallbackMethod(w: Walker, array: ArrayValue, method: string, args: Value[], at: SourceRange): Value {
   const [callback, initial] = args;
   const fns = choices(callback ?? { k: 'undefined' }).filter((f): f is FunctionValue => f.k === 'function');
   for (const other of choices(callback ?? { k: 'undefined' })) if (other.k !== 'function' && other.k !== 'undefined') w.escape(other, at, `given to '${method}'`);
   if (!fns.length) return method === 'sort' ? array : unknown(`'${method}' with a callback the analysis does not know`, at);
-  const known = !array.unknowns.length && array.items.length <= UNROLL_LIMIT;
+  // A known list is walked element by element, within the walker's budget for loop nests (Walker.mayUnroll).
+  const known = !array.unknowns.length && w.mayUnroll(array.items.length);
 
   // Each element goes through every callback the value may be.
   const run = (item: Value, index: Value, extra: Value[] = []): Value =>
@@ -35,9 +33,11 @@ export function arrayCallbackMethod(w: Walker, array: ArrayValue, method: string
       acc = items[0].value;
       items = items.slice(1);
     }
-    items.forEach((item, index) => {
-      acc = run(item.value, num(index, at), [acc]);
-    });
+    w.unrolling(items.length, () =>
+      items.forEach((item, index) => {
+        acc = run(item.value, num(index, at), [acc]);
+      }),
+    );
     return acc;
   }
 
@@ -66,7 +66,7 @@ export function arrayCallbackMethod(w: Walker, array: ArrayValue, method: string
     }
   }
 
-  const results = array.items.map((item, index) => run(item.value, num(index, at)));
+  const results = w.unrolling(array.items.length, () => array.items.map((item, index) => run(item.value, num(index, at))));
   switch (method) {
     case 'map':
       return w.own<ArrayValue>({ k: 'array', items: results.map((value, i) => ({ value, at: array.items[i].at })), unknowns: [], at });

@@ -19,9 +19,6 @@ export const CONTINUE = 4;
 export const RETURN = 8;
 export const THROW = 16;
 
-/** Known lists longer than this are walked once with "any element" rather than element by element. */
-const UNROLL_LIMIT = 64;
-
 export function hoistFunctions(w: Walker, statements: readonly ts.Statement[], scope: Scope): void {
   for (const statement of statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name) scope.define(statement.name.text, w.functionAt(statement, scope));
@@ -246,15 +243,18 @@ function loopOnce(
 function forOf(w: Walker, loop: ts.ForOfStatement, scope: Scope): number {
   const iterable = evaluate(w, loop.expression, scope);
   const options = choices(iterable);
-  if (options.length === 1 && iterable.k === 'array' && !iterable.unknowns.length && iterable.items.length <= UNROLL_LIMIT && !hasJumps(loop.statement)) {
+  if (options.length === 1 && iterable.k === 'array' && !iterable.unknowns.length && w.mayUnroll(iterable.items.length) && !hasJumps(loop.statement)) {
     // Known elements, no early exit: every iteration runs, in order.
-    let flow = NORMAL;
-    for (const item of [...iterable.items]) {
-      const inner = w.newScope(scope);
-      bindLoopVariable(w, loop.initializer, item.value, inner);
-      flow |= statement_(w, loop.statement, inner) & (RETURN | THROW);
-    }
-    return flow;
+    const items = [...iterable.items];
+    return w.unrolling(items.length, () => {
+      let flow = NORMAL;
+      for (const item of items) {
+        const inner = w.newScope(scope);
+        bindLoopVariable(w, loop.initializer, item.value, inner);
+        flow |= statement_(w, loop.statement, inner) & (RETURN | THROW);
+      }
+      return flow;
+    });
   }
   const elements: Value[] = [];
   for (const option of options) {

@@ -29,6 +29,12 @@ const MAX_CALL_DEPTH = 40;
 const MAX_REENTRY = 3;
 /** Upper bound on analysis steps for one handler: a pathological helper must not stall `check`. */
 const STEP_BUDGET = 400_000;
+/**
+ * How many times the loops over known lists that are under way may walk their bodies element by element, all
+ * together: a loop nest (regions, then each region's zones) multiplies its lists' lengths. Past it, a loop takes
+ * all its elements at once, as it does for a list known only at run time.
+ */
+const UNROLL_LIMIT = 64;
 
 export class WalkBudgetExceeded extends Error {}
 
@@ -78,6 +84,8 @@ export class Walker {
   private watching = 0;
   private readonly isRunning = (node: ts.Node): boolean => !!this.active.get(node)?.length;
   private depth = 0;
+  /** The product of the lengths of the known lists whose loops are walking element by element (1 outside any). */
+  private unrolled = 1;
   private ticks = 0;
   /** Values the handler stores in module variables, by module scope and name. */
   private readonly moduleWrites = new Map<Scope, Map<string, Value>>();
@@ -419,6 +427,22 @@ export class Walker {
       if (serial !== undefined) return serial;
     }
     return undefined;
+  }
+
+  /** Whether a loop over a known list of `length` elements may walk them one by one, inside the loops under way. */
+  mayUnroll(length: number): boolean {
+    return this.unrolled * Math.max(length, 1) <= UNROLL_LIMIT;
+  }
+
+  /** Walks a loop over a known list of `length` elements one by one (after mayUnroll said it may). */
+  unrolling<T>(length: number, walk: () => T): T {
+    const outer = this.unrolled;
+    this.unrolled = outer * Math.max(length, 1);
+    try {
+      return walk();
+    } finally {
+      this.unrolled = outer;
+    }
   }
 
   /**

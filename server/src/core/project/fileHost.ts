@@ -39,9 +39,14 @@ export const diskFileHost: FileHost = {
   version(path) {
     try {
       const stat = fs.statSync(path, { throwIfNoEntry: false });
-      return stat ? `${stat.mtimeMs}:${stat.size}` : undefined;
+      return stat ? statVersion(stat) : undefined;
     } catch {
       return undefined;
     }
   },
 };
+
+/** A file's version on disk: its modification time and size. */
+export function statVersion(stat: fs.Stats): string {
+  return `${stat.mtimeMs}:${stat.size}`;
+}

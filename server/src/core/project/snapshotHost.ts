@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { FileHost } from './fileHost';
+import { diskFileHost, statVersion, type FileHost } from './fileHost';
 
 interface Entry {
   kind: 'file' | 'directory' | 'other' | 'missing';
@@ -24,13 +24,8 @@ export function snapshotFileHost(): FileHost {
     return found;
   };
   return {
-    readFile(path) {
-      try {
-        return fs.readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    // Read once per file anyway (the parse cache keeps the text): nothing to remember.
+    readFile: (path) => diskFileHost.readFile(path),
     fileExists: (path) => entry(path).kind === 'file',
     directoryExists: (path) => entry(path).kind === 'directory',
     version: (path) => entry(path).version,
@@ -42,7 +37,7 @@ function statEntry(path: string): Entry {
     // throwIfNoEntry: resolution probes ~10 missing names per import; a thrown ENOENT costs an Error with its stack.
     const stat = fs.statSync(path, { throwIfNoEntry: false });
     if (!stat) return { kind: 'missing', version: undefined };
-    return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', version: `${stat.mtimeMs}:${stat.size}` };
+    return { kind: stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other', version: statVersion(stat) };
   } catch {
     return { kind: 'missing', version: undefined };
   }

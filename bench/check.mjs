@@ -59,6 +59,13 @@ console.log(
   `whole-process CPU time (median of ${runs}; main thread plus V8's background compiler and GC helpers): ` +
     `check ${processCpu(check).toFixed(1)} ms in ${checkMs.toFixed(1)} ms of wall time, bare parse ${processCpu(parseRuns).toFixed(1)} ms in ${parseMs.toFixed(1)} ms (for information)`,
 );
+// The rest of the wall time: the main thread ready to run but waiting for a core those threads hold.
+const waited = (rs) => (rs.every((r) => typeof r.waitedMs === 'number') ? median(rs.map((r) => r.waitedMs)) : undefined);
+if (waited(check) !== undefined && waited(parseRuns) !== undefined) {
+  console.log(
+    `main thread waiting for a CPU (median of ${runs}; run-queue time while ready): check ${waited(check).toFixed(1)} ms, bare parse ${waited(parseRuns).toFixed(1)} ms (for information)`,
+  );
+}
 console.log(`cold model           (median of ${runs}): ${modelMs.toFixed(1)} ms = ${(modelMs / parseMs).toFixed(2)}x parse`);
 console.log(`cold runRules        (median of ${runs}): ${rulesMs.toFixed(1)} ms = ${(rulesMs / parseMs).toFixed(2)}x parse`);
 console.log(

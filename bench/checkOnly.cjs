@@ -31,10 +31,10 @@ if ('kind' in analysis) throw new Error(analysis.message);
 const modelMs = Number(process.hrtime.bigint() - started) / 1e6;
 const findings = runRules(analysis, host);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-const { main: cpuMs, process: processCpuMs } = cpuElapsed();
+const { main: cpuMs, waited: waitedMs, process: processCpuMs } = cpuElapsed();
 if (listAt > 0) fs.writeFileSync(process.argv[listAt + 1], JSON.stringify([...read]));
 const byCode = {};
 for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
 process.stdout.write(
-  JSON.stringify({ ms, cpuMs, processCpuMs, modelMs, rulesMs: ms - modelMs, steps: analysis.model.steps.items.length, files: read.size, findings: byCode, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({ ms, cpuMs, waitedMs, processCpuMs, modelMs, rulesMs: ms - modelMs, steps: analysis.model.steps.items.length, files: read.size, findings: byCode, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
 );

@@ -29,5 +29,5 @@ for (const file of files) {
   if (keep) kept.push(sf);
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-const { main: cpuMs, process: processCpuMs } = cpuElapsed();
-process.stdout.write(JSON.stringify({ ms, cpuMs, processCpuMs, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const { main: cpuMs, waited: waitedMs, process: processCpuMs } = cpuElapsed();
+process.stdout.write(JSON.stringify({ ms, cpuMs, waitedMs, processCpuMs, files: files.length, statements: nodes, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

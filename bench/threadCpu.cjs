@@ -3,24 +3,33 @@
 // background threads on two cores) is not counted. Garbage collection on helper threads is not counted either.
 const { readFileSync } = require('node:fs');
 
-function threadCpuMs() {
+/** The main thread's [ms run on a CPU, ms waited on the run queue for one], or undefined off Linux. */
+function threadSchedMs() {
   try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    const [run, wait] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    return [Number(run) / 1e6, Number(wait) / 1e6];
   } catch {
     return undefined;
   }
 }
 
 /**
- * Starts counting: the returned function gives the CPU ms since then of the main thread (undefined where
- * unknown) and of the whole process, V8's background threads included (its optimizing compiler, GC helpers).
+ * Starts counting: the returned function gives, since then, the CPU ms of the main thread and the ms it waited
+ * for a CPU while ready to run (both undefined where unknown), and the CPU ms of the whole process, V8's
+ * background threads included (its optimizing compiler, GC helpers). On two cores those threads and the main
+ * thread compete, so the wait is wall time that the main thread's own work does not explain.
  */
 function startCpuClock() {
-  const started = threadCpuMs();
+  const started = threadSchedMs();
   const processStarted = process.cpuUsage();
   return () => {
     const used = process.cpuUsage(processStarted);
-    return { main: started === undefined ? undefined : threadCpuMs() - started, process: (used.user + used.system) / 1000 };
+    const now = started === undefined ? undefined : threadSchedMs();
+    return {
+      main: now === undefined ? undefined : now[0] - started[0],
+      waited: now === undefined ? undefined : now[1] - started[1],
+      process: (used.user + used.system) / 1000,
+    };
   };
 }
 

@@ -45,25 +45,26 @@ const findings = Object.entries(check[0].findings).map(([code, n]) => `${code} $
 console.log(`integration: ${check[0].steps} steps, ${tsFiles.length} TypeScript files; findings: ${findings}`);
 console.log(`bare TypeScript parse (median of ${runs}): ${parsePlainMs.toFixed(1)} ms; with the CLI's heap setting (${ANALYSIS_HEAP_FLAGS.join(' ')}): ${parseTunedMs.toFixed(1)} ms; the target's baseline is the faster, ${parseMs.toFixed(1)} ms (each tree dropped once parsed)`);
 console.log(`parse keeping the trees  (median of ${runs}): ${parseKeptMs.toFixed(1)} ms; the whole check is ${(checkMs / parseKeptMs).toFixed(2)}x this (for information: not the target's baseline)`);
-const cpu = (rs) => (rs.every((r) => typeof r.cpuMs === 'number') ? median(rs.map((r) => r.cpuMs)) : undefined);
-const checkCpu = cpu(check);
-const parseCpu = Math.min(cpu(parse) ?? Infinity, cpu(parseTuned) ?? Infinity);
+// The median of a figure the scripts give only where they can measure it (Linux's per-thread statistics).
+const medianOf = (rs, field) => (rs.every((r) => typeof r[field] === 'number') ? median(rs.map((r) => r[field])) : undefined);
+const checkCpu = medianOf(check, 'cpuMs');
+const parseCpu = Math.min(medianOf(parse, 'cpuMs') ?? Infinity, medianOf(parseTuned, 'cpuMs') ?? Infinity);
 if (checkCpu !== undefined && Number.isFinite(parseCpu)) {
   console.log(`main-thread CPU time (median of ${runs}; steadier than wall time, helper-thread GC not counted): check ${checkCpu.toFixed(1)} ms, bare parse ${parseCpu.toFixed(1)} ms = ${(checkCpu / parseCpu).toFixed(2)}x (for information: the target is wall time)`);
 }
 // Where the wall time goes besides the main thread's own work: V8's background threads (the optimizing
 // compiler, GC helpers) take CPU during the run, and on a machine with few cores the main thread waits for them.
-const processCpu = (rs) => median(rs.map((r) => r.processCpuMs));
 const parseRuns = parsePlainMs <= parseTunedMs ? parse : parseTuned;
 console.log(
   `whole-process CPU time (median of ${runs}; main thread plus V8's background compiler and GC helpers): ` +
-    `check ${processCpu(check).toFixed(1)} ms in ${checkMs.toFixed(1)} ms of wall time, bare parse ${processCpu(parseRuns).toFixed(1)} ms in ${parseMs.toFixed(1)} ms (for information)`,
+    `check ${medianOf(check, 'processCpuMs').toFixed(1)} ms in ${checkMs.toFixed(1)} ms of wall time, bare parse ${medianOf(parseRuns, 'processCpuMs').toFixed(1)} ms in ${parseMs.toFixed(1)} ms (for information)`,
 );
 // The rest of the wall time: the main thread ready to run but waiting for a core those threads hold.
-const waited = (rs) => (rs.every((r) => typeof r.waitedMs === 'number') ? median(rs.map((r) => r.waitedMs)) : undefined);
-if (waited(check) !== undefined && waited(parseRuns) !== undefined) {
+const checkWaited = medianOf(check, 'waitedMs');
+const parseWaited = medianOf(parseRuns, 'waitedMs');
+if (checkWaited !== undefined && parseWaited !== undefined) {
   console.log(
-    `main thread waiting for a CPU (median of ${runs}; run-queue time while ready): check ${waited(check).toFixed(1)} ms, bare parse ${waited(parseRuns).toFixed(1)} ms (for information)`,
+    `main thread waiting for a CPU (median of ${runs}; run-queue time while ready): check ${checkWaited.toFixed(1)} ms, bare parse ${parseWaited.toFixed(1)} ms (for information)`,
   );
 }
 console.log(`cold model           (median of ${runs}): ${modelMs.toFixed(1)} ms = ${(modelMs / parseMs).toFixed(2)}x parse`);

@@ -1,6 +1,7 @@
-// CPU time the main thread has run, in ms, from Linux's per-thread scheduler statistics; undefined elsewhere.
-// Steadier than wall time on a shared machine: time the thread waits for a CPU (other tenants, V8's own
-// background threads on two cores) is not counted. Garbage collection on helper threads is not counted either.
+// CPU time the main thread has run, and the time it waited for a CPU, in ms, from Linux's per-thread scheduler
+// statistics; undefined elsewhere. The CPU time is steadier than wall time on a shared machine: the waiting (other
+// tenants, V8's own background threads on two cores) is counted apart, and garbage collection on helper threads
+// is not counted at all.
 const { readFileSync } = require('node:fs');
 
 /** The main thread's [ms run on a CPU, ms waited on the run queue for one], or undefined off Linux. */

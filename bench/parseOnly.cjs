@@ -1,21 +1,10 @@
 // Baseline: TypeScript's own parser over the same files, in a fresh process (same TypeScript as the core).
 const { ts } = require('ts-morph');
 const fs = require('node:fs');
-const path = require('node:path');
 const { startCpuClock } = require('./threadCpu.cjs');
+const { sourceFiles } = require('./sourceFiles.cjs');
 
-function listTs(dir, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) listTs(full, out);
-    else if (entry.name.endsWith('.ts')) out.push(full);
-  }
-  return out;
-}
-
-// `--list FILE`: the files named in a JSON list (the ones a check read), instead of every .ts under DIR/src.
-const listAt = process.argv.indexOf('--list');
-const files = listAt > 0 ? JSON.parse(fs.readFileSync(process.argv[listAt + 1], 'utf8')) : listTs(path.join(process.argv[2], 'src'));
+const files = sourceFiles(process.argv);
 // `--keep` holds every tree until the end, as any consumer of the trees must (the check does); without it each
 // tree is garbage once parsed, which the garbage collector gets for free.
 const keep = process.argv.includes('--keep');

@@ -4,7 +4,8 @@ import type { SourceRange } from '../model/types';
 import { guarded } from './guard';
 import { classCatalog, entityClassNames, relationshipClassNames } from './classCatalog';
 import { known, location } from './present';
-import { occurrencesAt, queryIndex, sameRange, type QueryIndex } from './queryIndex';
+import { occurrencesAt, queryIndex, type QueryIndex } from './queryIndex';
+import { sameRange } from '../model/sameRange';
 import {
   arraySlot,
   calleeName,

@@ -1,7 +1,8 @@
 import type { IntegrationAnalysis } from '../model/buildModel';
 import type { SourceRange, StepModel } from '../model/types';
 import { guarded } from './guard';
-import { occurrencesOf, queryIndex, sameRange } from './queryIndex';
+import { occurrencesOf, queryIndex } from './queryIndex';
+import { sameRange } from '../model/sameRange';
 import type { QueryFacts, Subject } from './types';
 import { whatIsAt } from './whatIsAt';
 

@@ -5,6 +5,7 @@ import type { IntegrationModel, Resolved, SourceRange, StepModel } from '../mode
 import { indexSteps, type StepIndex } from '../rules/stepIndex';
 import { guarded } from './guard';
 import type { Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
+import { sameRange } from '../model/sameRange';
 
 /** Occurrences by file (for "what is here") and by subject (for "where else is it"). */
 export interface OccurrenceTable {
@@ -48,9 +49,6 @@ export function subjectKeys(subject: Subject): string[] {
   }
 }
 
-export function sameRange(a: SourceRange, b: SourceRange): boolean {
-  return a.file === b.file && a.start === b.start && a.end === b.end;
-}
 
 export function contains(range: SourceRange, file: string, offset: number): boolean {
   return range.file === file && range.start <= offset && offset <= range.end;

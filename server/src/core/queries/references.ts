@@ -1,7 +1,8 @@
 import type { IntegrationAnalysis } from '../model/buildModel';
 import type { SourceRange, StepModel } from '../model/types';
 import { guarded } from './guard';
-import { effectsTable, occurrencesOf, queryIndex, sameRange } from './queryIndex';
+import { effectsTable, occurrencesOf, queryIndex } from './queryIndex';
+import { sameRange } from '../model/sameRange';
 import type { Occurrence, OccurrenceRole, QueryFacts, Subject } from './types';
 import { whatIsAt } from './whatIsAt';
 

@@ -4,7 +4,8 @@ import type { SourceRange } from '../model/types';
 import { classCatalog, entityClassNames } from '../queries/classCatalog';
 import { describeSubject, type HoverResult } from '../queries/hover';
 import { code, escapeMarkdown } from '../queries/present';
-import { occurrencesOf, queryIndex, sameRange } from '../queries/queryIndex';
+import { occurrencesOf, queryIndex } from '../queries/queryIndex';
+import { sameRange } from '../model/sameRange';
 import { integrationTypes } from './integrationTypes';
 import { queryOffsetAt, queryRange, type QueryEntry, type QuestionDocument } from './questionFile';
 

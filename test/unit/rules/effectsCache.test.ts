@@ -59,4 +59,126 @@ describe('handler effects kept across analyses', () => {
     // objects as before, and the wrapped handler's effects are reused.
     assert.equal(groups2, groups1);
   });
+
+  // graph-google-cloud's shape: the barrel that imports every step module also wraps every handler, so it loads
+  // again on any edit; and step modules import shared constants, so they load again when those change.
+  const WRAPPED = {
+    'src/constants.ts': `export const GROUP_TYPE = 'acme_group';\nexport const USER_TYPE = 'acme_user';\n`,
+    'src/users.ts': `import { USER_TYPE } from './constants';
+async function fetchUsers({ jobState }: any) {
+  await jobState.addEntity({ _key: 'u', _type: USER_TYPE, _class: 'User', name: 'u', displayName: 'u' });
+}
+export const userSteps = [{ id: 'fetch-users', name: 'Users', entities: [{ resourceName: 'User', _type: 'acme_user', _class: 'User' }], relationships: [], executionHandler: fetchUsers }];
+`,
+    'src/groups.ts': `import { GROUP_TYPE } from './constants';
+async function fetchGroups({ jobState }: any) {
+  await jobState.addEntity({ _key: 'g', _type: GROUP_TYPE, _class: 'Group', name: 'g', displayName: 'g' });
+}
+export const groupSteps = [{ id: 'fetch-groups', name: 'Groups', entities: [{ resourceName: 'Group', _type: 'acme_group', _class: 'Group' }], relationships: [], executionHandler: fetchGroups }];
+`,
+    'src/steps.ts': `import { groupSteps } from './groups';
+import { userSteps } from './users';
+function report(error: unknown) {
+  throw error;
+}
+function wrap(handler: any) {
+  return async (context: any) => {
+    try {
+      await handler(context);
+    } catch (error) {
+      report(error);
+    }
+  };
+}
+export const integrationSteps = [...userSteps, ...groupSteps].map((step) => ({ ...step, executionHandler: wrap(step.executionHandler) }));
+`,
+    'src/index.ts': `import { integrationSteps } from './steps';\nexport const invocationConfig = { integrationSteps };\n`,
+  };
+
+  function session() {
+    const host = editableHost(ROOT, WRAPPED);
+    const evaluator = new Evaluator({ host });
+    const cache = new EffectsCache();
+    let computed: string[] = [];
+    const analyze = () => {
+      computed = [];
+      const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
+      if ('kind' in analysis) throw new Error(analysis.message);
+      const context = createRuleContext(analysis, host, { effectsCache: cache });
+      const findings = runRules(analysis, host, undefined, context);
+      const [users, groups] = analysis.model.steps.items.map((s) => context.effects(s));
+      return { findings, users, groups, evaluator };
+    };
+    return { host, evaluator, analyze, computed: () => computed };
+  }
+
+  const typeOf = (effects: { entities: Array<{ _type: { kind: string; value?: unknown; range?: { start: number } } }> }) => effects.entities.map((e) => e._type);
+
+  it('reuses a wrapped handler whose module bindings read the same, though its module and the wrapper module loaded again', () => {
+    const { host, evaluator, analyze } = session();
+    const first = analyze();
+    assert.deepEqual(first.findings.filter((f) => f.code === 'undeclared-type'), []);
+
+    // USER_TYPE changes. constants.ts, users.ts, groups.ts (they import it), steps.ts and index.ts all load again.
+    evaluator.invalidate([host.edit('src/constants.ts', WRAPPED['src/constants.ts'].replace("'acme_user'", "'acme_person'"))]);
+    const second = analyze();
+    // The users handler read USER_TYPE: walked again, and the finding the new value causes is there.
+    assert.notEqual(second.users, first.users);
+    assert.deepEqual(typeOf(second.users).map((t) => t.value), ['acme_person']);
+    assert.deepEqual(second.findings.filter((f) => f.code === 'undeclared-type').map((f) => f.message.match(/"(acme_\w+)"/)?.[1]), ['acme_person']);
+    // The groups handler read GROUP_TYPE (same value, same place), the wrapper read `report` (same code): reused.
+    assert.equal(second.groups, first.groups);
+  });
+
+  it('walks again a handler whose module binding kept its value but moved (its effects keep where values are written)', () => {
+    const { host, evaluator, analyze } = session();
+    const first = analyze();
+    evaluator.invalidate([host.edit('src/constants.ts', `// a comment\n${WRAPPED['src/constants.ts']}`)]);
+    const second = analyze();
+    assert.notEqual(second.groups, first.groups);
+    const [before] = typeOf(first.groups);
+    const [after] = typeOf(second.groups);
+    assert.equal(after.value, 'acme_group');
+    assert.equal((after as { origin?: { start: number } }).origin?.start, ((before as { origin?: { start: number } }).origin?.start ?? 0) + '// a comment\n'.length);
+  });
+
+  it('walks again every handler that reads a module binding whose code changed, and only those', () => {
+    const { host, evaluator, analyze } = session();
+    const first = analyze();
+    // The wrapper's helper changes: both wrapped handlers read it.
+    evaluator.invalidate([host.edit('src/steps.ts', WRAPPED['src/steps.ts'].replace('throw error;', 'throw new Error(String(error));'))]);
+    const second = analyze();
+    assert.notEqual(second.users, first.users);
+    assert.notEqual(second.groups, first.groups);
+    // An edit of users.ts leaves the groups handler's reads as they were.
+    evaluator.invalidate([host.edit('src/users.ts', WRAPPED['src/users.ts'].replace("name: 'u'", "name: 'user'"))]);
+    const third = analyze();
+    assert.notEqual(third.users, second.users);
+    assert.equal(third.groups, second.groups);
+  });
+
+  it('keeps a handler that reads modules through require only while those modules are the same instances', () => {
+    const host = editableHost(ROOT, {
+      ...WRAPPED,
+      'src/users.ts': WRAPPED['src/users.ts'].replace('_type: USER_TYPE', "_type: require('./constants').USER_TYPE"),
+    });
+    const evaluator = new Evaluator({ host });
+    const cache = new EffectsCache();
+    const analyze = () => {
+      const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
+      if ('kind' in analysis) throw new Error(analysis.message);
+      const context = createRuleContext(analysis, host, { effectsCache: cache });
+      return analysis.model.steps.items.map((s) => context.effects(s));
+    };
+    const [users1] = analyze();
+    assert.deepEqual(typeOf(users1).map((t) => t.value), ['acme_user']);
+    // Only index.ts loads again: every module the walk read is the same instance.
+    evaluator.invalidate([host.edit('src/index.ts', `${WRAPPED['src/index.ts']}// edited\n`)]);
+    const [users2] = analyze();
+    assert.equal(users2, users1);
+    evaluator.invalidate([host.edit('src/constants.ts', WRAPPED['src/constants.ts'].replace("'acme_user'", "'acme_person'"))]);
+    const [users3] = analyze();
+    assert.deepEqual(typeOf(users3).map((t) => t.value), ['acme_person']);
+  });
 });
+

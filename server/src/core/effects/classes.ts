@@ -99,6 +99,9 @@ export class ClassModel {
     infosByScope.set(scope, info);
     const heritage = node.heritageClauses?.find((h) => h.token === SK.ExtendsKeyword)?.types[0];
     if (heritage) {
+      // `extends Base` names a binding the read log can hold; other base expressions are read unlogged.
+      if (ts.isIdentifier(heritage.expression)) this.w.logNameRead(heritage.expression.text, scope);
+      else this.w.readThroughEvaluator();
       const baseValue = this.w.ev.evaluate(heritage.expression, scope);
       const declaration = classDeclarationOf(baseValue);
       const baseName = heritage.expression.getText(scope.module.file.sourceFile);

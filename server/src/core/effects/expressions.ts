@@ -293,7 +293,10 @@ function callExpression(w: Walker, node: ts.CallExpression, scope: Scope): Value
   const at = w.range(node, scope);
   let target: ts.Expression = node.expression;
   while (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) target = target.expression;
-  if (ts.isIdentifier(target) && target.text === 'require' && !scope.lookup('require')) return w.ev.evaluate(node, scope.module.scope);
+  if (ts.isIdentifier(target) && target.text === 'require' && !scope.lookup('require')) {
+    w.readThroughEvaluator();
+    return w.ev.evaluate(node, scope.module.scope);
+  }
   if (target.kind === SK.ImportKeyword) return unknown('a dynamic import is only known at run time', at);
   if (target.kind === SK.SuperKeyword) return w.classes.superCall(node, argumentValues(w, node.arguments, scope), scope, at);
   let self: Value | undefined;

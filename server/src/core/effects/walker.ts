@@ -15,6 +15,7 @@ import { evaluate } from './expressions';
 import type { ProvenanceTable } from './provenance';
 import { bindPattern } from './patterns';
 import { CallMemo, plainInputs } from './callMemo';
+import type { ModuleReadLog } from './moduleReads';
 import { assignedNames, isMutableModuleName } from './scans';
 import type { EffectSink } from './sink';
 import { block, hoistFunctions } from './statements';
@@ -97,6 +98,8 @@ export class Walker {
     readonly sink: EffectSink,
     readonly provenance: ProvenanceTable,
     readonly world: HandlerWorld,
+    /** Where the module bindings the walk reads are logged, when its effects are kept across analyses. */
+    private readonly reads?: ModuleReadLog,
   ) {
     // A call that reported something is never kept: stop watching it (and the calls around it) at once.
     sink.onEvent = () => this.touch(0);
@@ -145,7 +148,9 @@ export class Walker {
     if (name === 'undefined') return { k: 'undefined', at: this.range(node, scope) };
     const declaring = this.declaring(name, scope);
     if (!declaring) return name === 'Promise' ? PROMISE : globalValue(name, this.range(node, scope));
-    if (!this.ownScopes.has(declaring) && !declaring.parent && isMutableModuleName(declaring.module, name)) {
+    const moduleLevel = !declaring.parent && !this.ownScopes.has(declaring);
+    if (moduleLevel && isMutableModuleName(declaring.module, name)) {
+      this.reads?.mutable(declaring, name);
       // What this handler stored there so far: a later call may read something else.
       this.touch(0);
       const at = this.range(node, scope);
@@ -153,7 +158,27 @@ export class Walker {
       const written = this.moduleWrites.get(declaring)?.get(name);
       return written ? join([earlier, written], `'${name}' is a module variable that changes at run time`, at) : earlier;
     }
-    return declaring.lookup(name) ?? { k: 'undefined', at: this.range(node, scope) };
+    const value = declaring.lookup(name);
+    if (moduleLevel) this.reads?.binding(declaring, name, value);
+    return value ?? { k: 'undefined', at: this.range(node, scope) };
+  }
+
+  /**
+   * Logs a read of `name` that the evaluator, not the walker, is about to make (a class's base): the value is
+   * computed here, memoized in the module's scope, so both see the same.
+   */
+  logNameRead(name: string, scope: Scope): void {
+    if (!this.reads) return;
+    const declaring = this.declaring(name, scope);
+    if (!declaring || declaring.parent || this.ownScopes.has(declaring)) return;
+    // The evaluator reads a binding that code changes at its value after loading: only the instance vouches for it.
+    if (isMutableModuleName(declaring.module, name)) this.reads.readThroughEvaluator();
+    else this.reads.binding(declaring, name, declaring.lookup(name));
+  }
+
+  /** Module state was read through the evaluator (`require`, another base expression): the read log cannot name it. */
+  readThroughEvaluator(): void {
+    this.reads?.readThroughEvaluator();
   }
 
   /**

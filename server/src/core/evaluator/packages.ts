@@ -1,3 +1,4 @@
+import { sameRange } from '../model/sameRange';
 import type { SourceRange } from '../model/types';
 import { generateRelationshipKey, generateRelationshipType } from '../sdk/relationshipType';
 import { RELATIONSHIP_CLASSES, RELATIONSHIP_DIRECTIONS } from '../sdk/relationshipClasses';
@@ -41,12 +42,35 @@ function generator(name: string, key: '_type' | '_key', compute: (c: string, a: 
  * module's), but the ~60 properties and their string values are immutable: built once per enum.
  */
 const enumProps = new Map<Readonly<Record<string, string>>, Map<string, Prop>>();
+/** Which enum each module's enum object copies (see sameSdkValue). */
+const enumOf = new WeakMap<ObjectValue, Readonly<Record<string, string>>>();
 function enumObject(values: Readonly<Record<string, string>>): ObjectValue {
   let props = enumProps.get(values);
   if (!props) enumProps.set(values, (props = objectOf(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, str(v)]))).props));
   const copy = new Map<string, Prop>();
   props.forEach((prop, key) => copy.set(key, prop)); // no [key, value] entry per property, as new Map(props) makes
-  return { k: 'object', props: copy, at: undefined };
+  const result: ObjectValue = { k: 'object', props: copy, at: undefined };
+  enumOf.set(result, values);
+  return result;
+}
+
+/**
+ * Whether two values an import of the SDK gave (to a module, and to the same module loaded again) behave the
+ * same: SDK functions are made per import but act by their name alone, and enum objects copy one enum (code
+ * that is not the walker's never changes them, and the walker changes only what it made).
+ */
+export function sameSdkValue(a: Value, b: Value): boolean {
+  if (a.k === 'builtin' && b.k === 'builtin') {
+    return a.name === b.name && a.name.startsWith(`${SDK_CORE}.`) && !a.props && !b.props && sameRange(a.at, b.at);
+  }
+  if (a.k === 'object' && b.k === 'object') {
+    const values = enumOf.get(a);
+    if (!values || values !== enumOf.get(b) || a.open || b.open || a.props.size !== b.props.size) return false;
+    // Both still hold the enum's shared properties (nothing replaced one).
+    for (const [key, prop] of a.props) if (b.props.get(key) !== prop) return false;
+    return true;
+  }
+  return false;
 }
 
 const DISABLED_STEP_REASONS: Readonly<Record<string, string>> = {

@@ -40,24 +40,22 @@ export class Scope {
   }
 
   /**
-   * What a closure's behaviour can depend on besides its code: the values its free names are bound to in
-   * the scopes up to the module, and the module scope itself. Equal identities mean the closure behaves the same.
+   * The values a closure's free names are bound to in the scopes between it and its module (module bindings
+   * are not among them: a walk logs those it reads, see effects/moduleReads.ts). With its code and those
+   * module reads, they are all the closure's behaviour can depend on.
    */
-  closureIdentity(freeNames: Iterable<string>): unknown[] {
-    const identity: unknown[] = [];
-    let moduleScope: Scope = this;
-    while (moduleScope.parent) moduleScope = moduleScope.parent;
-    identity.push(moduleScope);
+  capturedValues(freeNames: Iterable<string>): unknown[] {
+    const values: unknown[] = [];
     for (const name of freeNames) {
       // Only the names the code uses matter: a captured but unused binding (a fresh array) must not defeat reuse.
       for (let scope: Scope | undefined = this; scope?.parent; scope = scope.parent) {
         const binding = scope.bindings.get(name);
         if (!binding) continue;
-        identity.push(binding.state === 'value' ? binding.value : binding);
+        values.push(binding.state === 'value' ? binding.value : binding);
         break;
       }
     }
-    return identity;
+    return values;
   }
 
   /**

@@ -73,8 +73,10 @@ export function createRuleContext(
       let result = effects.get(step);
       if (!result) {
         const handler = analysis.handlerOf(step);
-        const compute = () => analyzeStepEffects(analysis.evaluator, handler, step.range);
-        result = handler && options.effectsCache ? options.effectsCache.get(handler, compute) : compute();
+        result =
+          handler && options.effectsCache
+            ? options.effectsCache.get(handler, analysis.evaluator, (reads) => analyzeStepEffects(analysis.evaluator, handler, step.range, reads))
+            : analyzeStepEffects(analysis.evaluator, handler, step.range);
         effects.set(step, result);
       }
       return result;

@@ -4,16 +4,13 @@
 // same files measured in the same run. Targets: first diagnostics within 2x the bare parse, a median
 // edit under 50 ms, RSS under 300 MB. The server tunes its heap (server/src/runtime/heapTuning.ts): the
 // bare parse also runs with that setting, and the faster of the two is the baseline.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ANALYSIS_HEAP_FLAGS, fresh, median } from './fresh.mjs';
 import { generateIntegration } from './generate.mjs';
+import { rpc, startServer } from './lspClient.mjs';
 
-const require = createRequire(import.meta.url);
-const rpc = require('vscode-languageserver-protocol/node');
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const dir = join(root, '.bench', 'integration-250-lsp');
@@ -30,20 +27,8 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 
 // Without the code cache (server/src/runtime/codeCache.ts): it would also hold TypeScript's parser already compiled,
 // which the bare parse this is compared with compiles as it goes. bench/startup.mjs measures what the cache saves.
-const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, INTEGRATION_LENS_NO_CODE_CACHE: '1' } });
-const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-connection.listen();
+const { child, connection } = await startServer(dir, { INTEGRATION_LENS_NO_CODE_CACHE: '1' });
 const now = () => performance.now();
-
-await connection.sendRequest(rpc.InitializeRequest.type, {
-  processId: process.pid,
-  rootUri: pathToFileURL(dir).href,
-  workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-  capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-});
-await connection.sendNotification(rpc.InitializedNotification.type, {});
-// The server answers the first pull with what needs no handler effects, then asks to pull again for the rest.
-connection.onRequest('workspace/diagnostic/refresh', () => null);
 
 const file = join(dir, 'src', 'steps', 'service10.ts');
 const uri = pathToFileURL(file).href;

@@ -2,16 +2,12 @@
 // the time from an edit of FILE (a line break added, then removed) to the new diagnostics of that file, over the
 // real server process and JSON-RPC. For information: where an edit's cost goes on real layouts (a barrel that
 // imports every step module, wrappers around every handler). Usage: node bench/lspReal.mjs DIR FILE [EDITS]
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { median } from './fresh.mjs';
+import { rpc, startServer } from './lspClient.mjs';
 
-const require = createRequire(import.meta.url);
-const rpc = require('vscode-languageserver-protocol/node');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dirArg, fileArg, editsArg] = process.argv.slice(2);
 if (!dirArg || !fileArg) {
   console.error('usage: node bench/lspReal.mjs DIR FILE [EDITS]');
@@ -21,17 +17,7 @@ const dir = resolve(dirArg);
 const file = resolve(fileArg);
 const EDITS = Number(editsArg ?? 20);
 
-const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-connection.listen();
-await connection.sendRequest(rpc.InitializeRequest.type, {
-  processId: process.pid,
-  rootUri: pathToFileURL(dir).href,
-  workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }],
-  capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
-});
-await connection.sendNotification(rpc.InitializedNotification.type, {});
-connection.onRequest('workspace/diagnostic/refresh', () => null);
+const { connection } = await startServer(dir);
 let completed;
 connection.onNotification('integrationLens/analysisFinished', (status) => {
   if (!status.partial) completed?.();

@@ -32,26 +32,33 @@ export const invocationConfig = { integrationSteps: wrapAll([...userSteps, ...gr
 `,
 };
 
+/** An editable project, its evaluator and one effects cache kept across its analyses, as the language server keeps them. */
+function session(files: Record<string, string>) {
+  const host = editableHost(ROOT, files);
+  const evaluator = new Evaluator({ host });
+  const cache = new EffectsCache();
+  const analyze = () => {
+    const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
+    if ('kind' in analysis) throw new Error(analysis.message);
+    const context = createRuleContext(analysis, host, { effectsCache: cache });
+    const findings = runRules(analysis, host, undefined, context);
+    return { analysis, context, findings, effects: analysis.model.steps.items.map((step) => context.effects(step)) };
+  };
+  return { host, evaluator, analyze };
+}
+
 describe('handler effects kept across analyses', () => {
   it('reuses the effects of handlers whose code and captured values did not change, and recomputes the rest', () => {
-    const host = editableHost(ROOT, FILES);
-    const evaluator = new Evaluator({ host });
-    const cache = new EffectsCache();
-    const analyze = () => {
-      const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
-      if ('kind' in analysis) throw new Error(analysis.message);
-      const context = createRuleContext(analysis, host, { effectsCache: cache });
-      return { analysis, context, findings: runRules(analysis, host, undefined, context) };
-    };
+    const { host, evaluator, analyze } = session(FILES);
     const first = analyze();
     assert.deepEqual(first.findings.filter((f) => f.code === 'undeclared-type'), []);
-    const [users1, groups1] = first.analysis.model.steps.items.map((s) => first.context.effects(s));
+    const [users1, groups1] = first.effects;
     assert.ok(users1.entities.some((e) => e._type.kind === 'known' && e._type.value === 'acme_user'));
 
     // The converter changes the type it creates: the users step, which reaches it, must be analysed again.
     evaluator.invalidate([host.edit('src/converter.ts', FILES['src/converter.ts'].replace("_type: 'acme_user'", "_type: 'acme_person'"))]);
     const second = analyze();
-    const [users2, groups2] = second.analysis.model.steps.items.map((s) => second.context.effects(s));
+    const [users2, groups2] = second.effects;
     assert.notEqual(users2, users1);
     assert.ok(users2.entities.some((e) => e._type.kind === 'known' && e._type.value === 'acme_person'));
     assert.deepEqual(second.findings.filter((f) => f.code === 'undeclared-type').map((f) => f.message.match(/"(acme_\w+)"/)?.[1]), ['acme_person']);
@@ -95,27 +102,23 @@ export const integrationSteps = [...userSteps, ...groupSteps].map((step) => ({ .
     'src/index.ts': `import { integrationSteps } from './steps';\nexport const invocationConfig = { integrationSteps };\n`,
   };
 
-  function session() {
-    const host = editableHost(ROOT, WRAPPED);
-    const evaluator = new Evaluator({ host });
-    const cache = new EffectsCache();
-    let computed: string[] = [];
-    const analyze = () => {
-      computed = [];
-      const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
-      if ('kind' in analysis) throw new Error(analysis.message);
-      const context = createRuleContext(analysis, host, { effectsCache: cache });
-      const findings = runRules(analysis, host, undefined, context);
-      const [users, groups] = analysis.model.steps.items.map((s) => context.effects(s));
-      return { findings, users, groups, evaluator };
+  /** The wrapped project's analysis, with its users and groups handlers' effects. */
+  function wrappedSession(files: Record<string, string> = WRAPPED) {
+    const { host, evaluator, analyze } = session(files);
+    return {
+      host,
+      evaluator,
+      analyze: () => {
+        const { findings, effects } = analyze();
+        return { findings, users: effects[0], groups: effects[1] };
+      },
     };
-    return { host, evaluator, analyze, computed: () => computed };
   }
 
   const typeOf = (effects: { entities: Array<{ _type: { kind: string; value?: unknown; range?: { start: number } } }> }) => effects.entities.map((e) => e._type);
 
   it('reuses a wrapped handler whose module bindings read the same, though its module and the wrapper module loaded again', () => {
-    const { host, evaluator, analyze } = session();
+    const { host, evaluator, analyze } = wrappedSession();
     const first = analyze();
     assert.deepEqual(first.findings.filter((f) => f.code === 'undeclared-type'), []);
 
@@ -131,7 +134,7 @@ export const integrationSteps = [...userSteps, ...groupSteps].map((step) => ({ .
   });
 
   it('walks again a handler whose module binding kept its value but moved (its effects keep where values are written)', () => {
-    const { host, evaluator, analyze } = session();
+    const { host, evaluator, analyze } = wrappedSession();
     const first = analyze();
     evaluator.invalidate([host.edit('src/constants.ts', `// a comment\n${WRAPPED['src/constants.ts']}`)]);
     const second = analyze();
@@ -143,7 +146,7 @@ export const integrationSteps = [...userSteps, ...groupSteps].map((step) => ({ .
   });
 
   it('walks again every handler that reads a module binding whose code changed, and only those', () => {
-    const { host, evaluator, analyze } = session();
+    const { host, evaluator, analyze } = wrappedSession();
     const first = analyze();
     // The wrapper's helper changes: both wrapped handlers read it.
     evaluator.invalidate([host.edit('src/steps.ts', WRAPPED['src/steps.ts'].replace('throw error;', 'throw new Error(String(error));'))]);
@@ -158,26 +161,18 @@ export const integrationSteps = [...userSteps, ...groupSteps].map((step) => ({ .
   });
 
   it('keeps a handler that reads modules through require only while those modules are the same instances', () => {
-    const host = editableHost(ROOT, {
+    const { host, evaluator, analyze } = wrappedSession({
       ...WRAPPED,
       'src/users.ts': WRAPPED['src/users.ts'].replace('_type: USER_TYPE', "_type: require('./constants').USER_TYPE"),
     });
-    const evaluator = new Evaluator({ host });
-    const cache = new EffectsCache();
-    const analyze = () => {
-      const analysis = analyzeIntegration({ projectPath: ROOT, host, evaluator });
-      if ('kind' in analysis) throw new Error(analysis.message);
-      const context = createRuleContext(analysis, host, { effectsCache: cache });
-      return analysis.model.steps.items.map((s) => context.effects(s));
-    };
-    const [users1] = analyze();
+    const { users: users1 } = analyze();
     assert.deepEqual(typeOf(users1).map((t) => t.value), ['acme_user']);
     // Only index.ts loads again: every module the walk read is the same instance.
     evaluator.invalidate([host.edit('src/index.ts', `${WRAPPED['src/index.ts']}// edited\n`)]);
-    const [users2] = analyze();
+    const { users: users2 } = analyze();
     assert.equal(users2, users1);
     evaluator.invalidate([host.edit('src/constants.ts', WRAPPED['src/constants.ts'].replace("'acme_user'", "'acme_person'"))]);
-    const [users3] = analyze();
+    const { users: users3 } = analyze();
     assert.deepEqual(typeOf(users3).map((t) => t.value), ['acme_person']);
   });
 });

@@ -2,10 +2,10 @@ import type { Value } from './values';
 import { unknown } from './values';
 import type { ModuleRecord } from './moduleRecord';
 
-type Binding =
-  | { state: 'lazy'; compute: () => Value }
-  | { state: 'busy' }
-  | { state: 'value'; value: Value };
+/** A module binding not yet computed (or being computed): compared by identity, as it has no value yet. */
+export type PendingBinding = { state: 'lazy'; compute: () => Value } | { state: 'busy' };
+
+type Binding = PendingBinding | { state: 'value'; value: Value };
 
 /** A lexical scope. Module-level bindings are computed on first read and memoized. */
 export class Scope {
@@ -44,8 +44,8 @@ export class Scope {
    * are not among them: a walk logs those it reads, see effects/moduleReads.ts). With its code and those
    * module reads, they are all the closure's behaviour can depend on.
    */
-  capturedValues(freeNames: Iterable<string>): unknown[] {
-    const values: unknown[] = [];
+  capturedValues(freeNames: Iterable<string>): Array<Value | PendingBinding> {
+    const values: Array<Value | PendingBinding> = [];
     for (const name of freeNames) {
       // Only the names the code uses matter: a captured but unused binding (a fresh array) must not defeat reuse.
       for (let scope: Scope | undefined = this; scope?.parent; scope = scope.parent) {

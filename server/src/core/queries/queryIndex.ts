@@ -49,7 +49,6 @@ export function subjectKeys(subject: Subject): string[] {
   }
 }
 
-
 export function contains(range: SourceRange, file: string, offset: number): boolean {
   return range.file === file && range.start <= offset && offset <= range.end;
 }

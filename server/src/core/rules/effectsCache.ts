@@ -1,5 +1,6 @@
 import { ts } from '../project/ts';
 import type { Evaluator } from '../evaluator/evaluator';
+import type { PendingBinding } from '../evaluator/scope';
 import type { FunctionValue, Value } from '../evaluator/values';
 import { ModuleReadLog, readsHold, sameModuleValue, type ModuleRead } from '../effects/moduleReads';
 import type { StepEffects } from '../effects/types';
@@ -15,7 +16,7 @@ import type { StepEffects } from '../effects/types';
  * step-wrapping helper in it, loads again on any edit). Cleared when the evaluator starts over.
  */
 interface Entry {
-  captured: unknown[];
+  captured: Array<Value | PendingBinding>;
   reads: ModuleRead[];
   effects: StepEffects;
 }
@@ -68,19 +69,15 @@ export class EffectsCache {
 }
 
 /**
- * Captured bindings are values, or (not yet computed) lazy bindings compared by identity. A value may have been
+ * Captured bindings are values, or (not yet computed) pending bindings compared by identity. A value may have been
  * made again by a module that loaded again and still be the same (a module-level function: see sameModuleValue).
  */
-function sameCaptured(before: unknown[], now: unknown[]): boolean {
+function sameCaptured(before: Array<Value | PendingBinding>, now: Array<Value | PendingBinding>): boolean {
   if (before.length !== now.length) return false;
   for (let i = 0; i < before.length; i++) {
     const a = before[i];
     const b = now[i];
-    if (a !== b && !(isValue(a) && isValue(b) && sameModuleValue(a, b))) return false;
+    if (a !== b && !('k' in a && 'k' in b && sameModuleValue(a, b))) return false;
   }
   return true;
-}
-
-function isValue(x: unknown): x is Value {
-  return typeof x === 'object' && x !== null && typeof (x as { k?: unknown }).k === 'string';
 }
